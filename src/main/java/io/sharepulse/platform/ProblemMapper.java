@@ -1,0 +1,160 @@
+package io.sharepulse.platform;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place errors become responses: every failure leaves as RFC 9457 {@code application/problem+json}.
+ * Messages are ours, never an exception's: no class name, stack trace or echoed input reaches a client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final int MAX_INSTANCE = 200;
+
+    /** Fixed wording per status for errors raised by the framework (unknown route, wrong method, …). */
+    private static final Map<Integer, String> DETAILS = Map.of(
+            400, "The request could not be understood.",
+            401, "Authentication is required.",
+            403, "This credential may not do that.",
+            404, "There is nothing at this address.",
+            405, "This address does not accept that method.",
+            406, "This address cannot answer in the media type asked for.",
+            413, "The request body is too large.",
+            415, "This address does not accept that content type.");
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder builder = build(new Problem(e.type(), e.title(), e.status(), e.getMessage(),
+                instance(uri), e.errors()));
+        if (e.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        if (e.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sharepulse\"");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return build(new Problem("urn:sharepulse:problem:invalid-input", "Invalid request", 400,
+                "Some fields are not valid; see errors.", instance(uri), errors)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String detail = "The body is not valid JSON.";
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "Unknown field '" + u.getPropertyName() + "'.";
+        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            MismatchedInputException m = (MismatchedInputException) e;
+            String path = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            detail = path.isEmpty() ? "The body does not have the expected shape."
+                    : "Field '" + path + "' has the wrong type.";
+        }
+        return build(new Problem("urn:sharepulse:problem:unreadable-body", "Invalid request", 400, detail,
+                instance(uri), null)).build();
+    }
+
+    /** Listed on its own: Quarkus ships a mapper for this subtype that would otherwise win and echo input. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.ResponseBuilder builder = build(new Problem("about:blank", title, status,
+                DETAILS.getOrDefault(status, title + "."), instance(uri), null));
+        // Keep the headers that tell a client how to retry correctly (e.g. Allow on 405).
+        if (e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", ref, uri == null ? "?" : uri.getPath());
+        return build(new Problem("about:blank", "Internal Server Error", 500,
+                "Something went wrong on our side (reference " + ref + ").", instance(uri), null)).build();
+    }
+
+    private Response.ResponseBuilder build(Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException impossible) {
+            body = "{\"title\":\"Error\",\"status\":" + problem.status() + "}";
+        }
+        return Response.status(problem.status()).entity(body).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // Drop the method and parameter names (create.arg0.name → name): the caller knows only JSON fields.
+        String last = null;
+        StringBuilder out = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : v.getPropertyPath()) {
+            index++;
+            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                last = node.getName();
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(node.getName());
+        }
+        return out.length() > 0 ? out.toString() : (last == null ? "" : last);
+    }
+
+    private static String instance(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getPath();
+        return path.length() > MAX_INSTANCE ? path.substring(0, MAX_INSTANCE) : path;
+    }
+}

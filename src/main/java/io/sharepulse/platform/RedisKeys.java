@@ -1,0 +1,78 @@
+package io.sharepulse.platform;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The Redis key scheme (DESIGN.md §5) in one place. Every key of a site carries the hash tag {@code {site}}, so
+ * a click's script touches a single Redis Cluster slot.
+ */
+@ApplicationScoped
+public class RedisKeys {
+
+    public static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
+
+    private final String prefix;
+
+    public RedisKeys(SharepulseConfig config) {
+        this.prefix = config.redis().keyPrefix();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Everything of one site starts with this (admin clean-up, tests). */
+    public String site(String site) {
+        return prefix + ":{" + site + "}:";
+    }
+
+    /** Hash: url, title, media and all-time counts of one post. */
+    public String post(String site, String postHash) {
+        return site(site) + "post:" + postHash;
+    }
+
+    /** Hash: clicks per network of one post on one day. */
+    public String postDay(String site, String postHash, LocalDate day) {
+        return site(site) + "pd:" + postHash + ":" + DAY.format(day);
+    }
+
+    /** Hash: clicks per network of one site on one day. */
+    public String siteDay(String site, LocalDate day) {
+        return site(site) + "d:" + DAY.format(day);
+    }
+
+    /** Hash: clicks per network of one site in one hour (UTC). */
+    public String siteHour(String site, LocalDateTime hour) {
+        return site(site) + "h:" + HOUR.format(hour);
+    }
+
+    /** Sorted set: post hash → clicks on one day. */
+    public String top(String site, LocalDate day) {
+        return site(site) + "top:" + DAY.format(day);
+    }
+
+    /** HyperLogLog: visitor hashes of one day. */
+    public String uniques(String site, LocalDate day) {
+        return site(site) + "u:" + DAY.format(day);
+    }
+
+    /** Hash: crawler and prefetch hits per network on one day, kept apart from clicks. */
+    public String bots(String site, LocalDate day) {
+        return site(site) + "b:" + DAY.format(day);
+    }
+
+    /** String: dedupe marker of one visitor, post and network. */
+    public String dedupe(String site, String visitor, String postHash, String network) {
+        return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;
+    }
+
+    /** String: the visitor-hash salt of one UTC day (not site-tagged: shared by all sites). */
+    public String salt(LocalDate day) {
+        return prefix + ":salt:" + DAY.format(day);
+    }
+}

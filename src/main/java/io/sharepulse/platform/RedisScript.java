@@ -1,0 +1,73 @@
+package io.sharepulse.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * A Lua script run by digest ({@code EVALSHA}), so each call sends only keys and arguments. Redis forgets scripts
+ * on restart (and each cluster node has its own cache): on {@code NOSCRIPT} the call is repeated once with the
+ * body ({@code EVAL}), which also caches it again.
+ */
+public final class RedisScript {
+
+    private final String body;
+    private final String sha1;
+
+    private RedisScript(String body) {
+        this.body = body;
+        this.sha1 = sha1(body);
+    }
+
+    /** Loads a script from the class path. */
+    public static RedisScript fromResource(String resource) {
+        try (InputStream in = RedisScript.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Redis script " + resource + " is missing");
+            }
+            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String sha1() {
+        return sha1;
+    }
+
+    /**
+     * @param keysAndArgs the {@code numkeys} keys followed by the arguments
+     */
+    public Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysAndArgs) {
+        String[] command = new String[keysAndArgs.length + 2];
+        command[0] = sha1;
+        command[1] = Integer.toString(numKeys);
+        System.arraycopy(keysAndArgs, 0, command, 2, keysAndArgs.length);
+        return redis.execute("EVALSHA", command)
+                .onFailure(RedisScript::isNoScript).recoverWithUni(() -> {
+                    command[0] = body;
+                    return redis.execute("EVAL", command);
+                });
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

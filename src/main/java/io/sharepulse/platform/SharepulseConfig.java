@@ -1,0 +1,92 @@
+package io.sharepulse.platform;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything an operator can tune, under the {@code sharepulse.} prefix (environment {@code SHAREPULSE_…}).
+ * Connection settings (PostgreSQL, Redis) are Quarkus' own {@code quarkus.datasource.*} and {@code quarkus.redis.*}.
+ */
+@ConfigMapping(prefix = "sharepulse")
+public interface SharepulseConfig {
+
+    /** Operator access to the admin API. */
+    Admin admin();
+
+    /**
+     * Public base URL of this service as readers reach it (e.g. {@code https://share.example.org}), used in the
+     * redirect links we hand out. When absent, the scheme and host of the incoming request are used.
+     */
+    Optional<String> publicUrl();
+
+    /** Redis key layout. */
+    Redis redis();
+
+    /** How clicks are counted. */
+    Counting counting();
+
+    /** How the client address is found behind reverse proxies. */
+    ClientIp clientIp();
+
+    /** Public API behaviour. */
+    Api api();
+
+    /** The demo site dev mode seeds. */
+    Demo demo();
+
+    interface Admin {
+        /**
+         * Bootstrap operator token, presented as {@code Authorization: Bearer <token>}. Without one the admin API
+         * answers 401 to everybody.
+         */
+        Optional<String> token();
+    }
+
+    interface Redis {
+        /** Prefix of every key this service writes, so several deployments (or test runs) can share one Redis. */
+        @WithDefault("sp")
+        String keyPrefix();
+    }
+
+    interface Counting {
+        /** How long day buckets (per post, per site, top posts, uniques, bots) stay in Redis after their day. */
+        @WithDefault("400d")
+        Duration retention();
+
+        /** How long hour buckets stay in Redis after their hour. */
+        @WithDefault("8d")
+        Duration hourRetention();
+
+        /** Dedupe window for new sites that do not choose their own. */
+        @WithDefault("30m")
+        Duration defaultDedupeWindow();
+
+        /** How long a day's visitor-hash salt is kept; never more than 48 h. */
+        @WithDefault("48h")
+        Duration saltLifetime();
+    }
+
+    interface ClientIp {
+        /**
+         * Addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} we believe. The client is the
+         * right-most address in that header that is not one of them. Empty: the socket address is the client.
+         */
+        Optional<List<String>> trustedProxies();
+    }
+
+    interface Api {
+        /** {@code Cache-Control: max-age} of the public share and counts answers, in seconds. */
+        @WithDefault("15")
+        int cacheSeconds();
+    }
+
+    interface Demo {
+        /** Create the {@code demo} site (domain localhost) at start-up if it does not exist. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}
