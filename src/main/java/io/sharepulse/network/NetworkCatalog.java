@@ -1,0 +1,162 @@
+package io.sharepulse.network;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The catalog of networks, read once from {@code networks/networks.json}. Adding or retiring a network is an
+ * edit of that file; start-up fails on an entry that could send a reader somewhere wrong (unknown successor,
+ * successor cycle, a placeholder in a host).
+ */
+@ApplicationScoped
+public class NetworkCatalog {
+
+    static final String RESOURCE = "networks/networks.json";
+    private static final Pattern ID = Pattern.compile("[a-z0-9]{1,20}");
+    private static final Set<String> KINDS = Set.of("link", "app", "picker", "action");
+
+    private final List<Network> all;
+    private final Map<String, Network> byId;
+    private final Map<String, ShareTemplate> templates;
+
+    @Inject
+    public NetworkCatalog(ObjectMapper json) {
+        this(load(json));
+    }
+
+    NetworkCatalog(List<Network> networks) {
+        Map<String, Network> index = new LinkedHashMap<>();
+        Map<String, ShareTemplate> compiled = new LinkedHashMap<>();
+        for (Network n : networks) {
+            validateShape(n);
+            register(index, n.id(), n);
+            if (n.aliases() != null) {
+                n.aliases().forEach(alias -> register(index, alias.toLowerCase(Locale.ROOT), n));
+            }
+            if (n.template() != null) {
+                compiled.put(n.id(), ShareTemplate.compile(n.template()));
+            }
+            if (n.instanceTemplate() != null) {
+                ShareTemplate.compile(n.instanceTemplate().replace("{instance}", "instance.invalid"));
+            }
+        }
+        for (Network n : networks) {
+            validateSuccession(n, index);
+        }
+        this.all = List.copyOf(networks);
+        this.byId = Collections.unmodifiableMap(index);
+        this.templates = Collections.unmodifiableMap(compiled);
+    }
+
+    /** Every network in catalog order (live first, then the retired ones). */
+    public List<Network> all() {
+        return all;
+    }
+
+    /** A network by id or alias, case-insensitively. */
+    public Optional<Network> find(String idOrAlias) {
+        if (idOrAlias == null || idOrAlias.length() > 40) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byId.get(idOrAlias.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Where a click on {@code network} goes today: itself if live, else the first live successor, else empty
+     * (the service closed and nothing replaced it).
+     */
+    public Optional<Network> destination(Network network) {
+        Network current = network;
+        for (int hops = 0; hops < 10 && current != null; hops++) {
+            if (current.isActive()) {
+                return Optional.of(current);
+            }
+            current = current.successor() == null ? null : byId.get(current.successor());
+        }
+        return Optional.empty();
+    }
+
+    /** The network's share URL for these values (see {@link ShareTemplate}); empty for actions. */
+    public Optional<String> shareUrl(Network network, Map<String, String> values) {
+        ShareTemplate template = templates.get(network.id());
+        return template == null ? Optional.empty() : Optional.of(template.expand(values));
+    }
+
+    private static void register(Map<String, Network> index, String key, Network n) {
+        if (index.putIfAbsent(key, n) != null) {
+            throw new IllegalStateException("network catalog: id or alias '" + key + "' is used twice");
+        }
+    }
+
+    private static void validateShape(Network n) {
+        String where = "network catalog: entry '" + n.id() + "': ";
+        if (n.id() == null || !ID.matcher(n.id()).matches()) {
+            throw new IllegalStateException(where + "id must match " + ID.pattern());
+        }
+        if (n.name() == null || n.name().isBlank()) {
+            throw new IllegalStateException(where + "name is required");
+        }
+        if (!Network.ACTIVE.equals(n.status()) && !Network.RETIRED.equals(n.status())) {
+            throw new IllegalStateException(where + "status must be active or retired");
+        }
+        if (n.isActive() && !KINDS.contains(n.kind())) {
+            throw new IllegalStateException(where + "kind must be one of " + KINDS);
+        }
+        if (n.isActive() && !n.isAction() && n.template() == null) {
+            throw new IllegalStateException(where + "a live network needs a template");
+        }
+    }
+
+    private static void validateSuccession(Network n, Map<String, Network> index) {
+        Set<String> seen = new HashSet<>();
+        Network current = n;
+        while (current.successor() != null) {
+            if (!seen.add(current.id())) {
+                throw new IllegalStateException("network catalog: successor cycle through '" + n.id() + "'");
+            }
+            Network next = index.get(current.successor());
+            if (next == null) {
+                throw new IllegalStateException("network catalog: '" + current.id() + "' names unknown successor '"
+                        + current.successor() + "'");
+            }
+            if (next.isActive() && next.isAction()) {
+                throw new IllegalStateException("network catalog: successor of '" + current.id() + "' is an action");
+            }
+            current = next;
+        }
+    }
+
+    private static List<Network> load(ObjectMapper json) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("network catalog " + RESOURCE + " is missing");
+            }
+            CatalogFile file = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(in, CatalogFile.class);
+            return new ArrayList<>(file.networks());
+        } catch (IOException e) {
+            throw new UncheckedIOException("network catalog " + RESOURCE + " is unreadable", e);
+        }
+    }
+
+    /** The file's shape: a free-text description of the placeholders, then the entries. */
+    record CatalogFile(String placeholders, List<Network> networks) {
+    }
+}
