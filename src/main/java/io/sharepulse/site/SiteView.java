@@ -1,0 +1,44 @@
+package io.sharepulse.site;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A site as the API shows it, and the immutable snapshot hot paths read from {@link SiteDirectory}.
+ *
+ * @param networks network ids in the order the bar shows them
+ */
+public record SiteView(String id, String name, List<String> domains, boolean includeSubdomains, List<String> networks,
+        String theme, int dedupeMinutes, boolean honourDnt, int minCount, String via, String hashtags,
+        Instant createdAt, Instant updatedAt) {
+
+    static SiteView of(Site site) {
+        return new SiteView(site.id, site.name, List.copyOf(site.domains), site.includeSubdomains,
+                List.copyOf(site.networks), site.theme, site.dedupeSeconds / 60, site.honourDnt, site.minCount,
+                site.via, site.hashtags, site.createdAt, site.updatedAt);
+    }
+
+    /** Whether a URL host (lower-case, ASCII) belongs to this site. */
+    public boolean allowsHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String domain : domains) {
+            if (h.equals(domain) || (includeSubdomains && h.endsWith("." + domain))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @JsonIgnore
+    public int dedupeSeconds() {
+        return dedupeMinutes * 60;
+    }
+
+    /** A count as the public may see it: null below the site's minimum, so a bar never advertises "0 shares". */
+    public Long visibleCount(long count) {
+        return count < minCount ? null : count;
+    }
+}
