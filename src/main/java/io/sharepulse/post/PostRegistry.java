@@ -1,0 +1,134 @@
+package io.sharepulse.post;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import io.sharepulse.platform.ProblemException;
+import io.sharepulse.site.SiteChanged;
+import io.sharepulse.site.SiteView;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The post registry: a post is known once a page of its site asked for share links. Redis answers the common
+ * case (a known post: one round trip); PostgreSQL is written once per post and read when Redis lost a post.
+ */
+@ApplicationScoped
+public class PostRegistry {
+
+    private static final Logger LOG = Logger.getLogger(PostRegistry.class);
+    public static final int MAX_TITLE = 300;
+
+    private final UrlCanonicalizer canonicalizer;
+    private final PostStore store;
+    private final PostRepository repository;
+
+    public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository) {
+        this.canonicalizer = canonicalizer;
+        this.store = store;
+        this.repository = repository;
+    }
+
+    /**
+     * The post for a page of {@code site}, registering it on first sight.
+     *
+     * @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own
+     */
+    public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
+        String url = canonicalizer.canonicalize(rawUrl);
+        String host = UrlCanonicalizer.host(url);
+        if (!site.allowsHost(host)) {
+            throw new ProblemException(422, "host-not-allowed", "Host not allowed",
+                    "This site does not include the URL's host; add it to the site's domains.");
+        }
+        String title = cleanTitle(rawTitle);
+        String media = rawMedia == null || rawMedia.isBlank() ? null : canonicalizer.canonicalize(rawMedia, false);
+        PostId id = PostId.derive(site.id(), url);
+        return store.read(id).chain(found -> found.isPresent()
+                ? Uni.createFrom().item(found.get())
+                : Uni.createFrom().item(() -> repository.register(id, url, title, media))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .chain(row -> store.seed(id, row.url, row.title, row.media)
+                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))));
+    }
+
+    /** The post as Redis knows it, without registering anything. */
+    public Uni<Optional<PostRecord>> find(PostId id) {
+        return store.read(id);
+    }
+
+    /**
+     * Puts a post Redis no longer has (restart without persistence, eviction) back from PostgreSQL. Empty when
+     * the post or its site does not exist. All-time counts restart from the durable history, not from here.
+     */
+    public Uni<Optional<PostRecord>> restore(PostId id) {
+        return Uni.createFrom().item(() -> repository.findLive(id))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(row -> row.isEmpty() ? Uni.createFrom().item(Optional.<PostRecord>empty())
+                        : store.seed(id, row.get().url, row.get().title, row.get().media)
+                                .replaceWith(Optional.of(new PostRecord(id, row.get().url, row.get().title,
+                                        row.get().media, Map.of()))));
+    }
+
+    /**
+     * The post from PostgreSQL alone, without touching Redis: where to send a reader while Redis is unavailable.
+     */
+    public Uni<Optional<PostRecord>> findDurable(PostId id) {
+        return Uni.createFrom().item(() -> repository.findLive(id)
+                .map(row -> new PostRecord(id, row.url, row.title, row.media, Map.of())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Control characters become spaces, bidirectional overrides (used to disguise text) go, runs of white space
+     * shrink to one; more than {@value #MAX_TITLE} characters is refused so a page's title is never cut silently.
+     */
+    public static String cleanTitle(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\uFFFD') {
+                throw ProblemException.badRequest("invalid-title", "The title contains invalid UTF-8.");
+            }
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                continue;
+            }
+            if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        if (out.codePointCount(0, out.length()) > MAX_TITLE) {
+            throw ProblemException.badRequest("invalid-title", "The title is longer than " + MAX_TITLE + " characters.");
+        }
+        return out.toString();
+    }
+
+    /** A deleted site's links stop working: drop its post hashes (counters expire on their own TTLs). */
+    void onSiteDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteChanged change) {
+        if (!change.deleted()) {
+            return;
+        }
+        var hashes = repository.postHashes(change.siteId());
+        for (int from = 0; from < hashes.size(); from += 500) {
+            var batch = hashes.subList(from, Math.min(hashes.size(), from + 500));
+            store.unlink(change.siteId(), batch).await().indefinitely();
+        }
+        LOG.infof("Site %s deleted: %d post hashes removed from Redis", change.siteId(), hashes.size());
+    }
+}

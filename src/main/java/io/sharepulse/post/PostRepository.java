@@ -1,0 +1,50 @@
+package io.sharepulse.post;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** PostgreSQL side of the post registry. Blocking: call from a worker thread. */
+@ApplicationScoped
+public class PostRepository {
+
+    private final Clock clock;
+
+    public PostRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Registers the post unless it exists and returns the stored row. The first registration's title wins: the
+     * share API is public, and a later caller must not be able to rewrite what every share of a post says.
+     */
+    @Transactional
+    public Post register(PostId id, String url, String title, String media) {
+        Post.getEntityManager()
+                .createNativeQuery("insert into post (id, site_id, url, title, media, created_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing")
+                .setParameter(1, id.value()).setParameter(2, id.site()).setParameter(3, url)
+                .setParameter(4, title).setParameter(5, media).setParameter(6, clock.instant())
+                .executeUpdate();
+        return Post.findById(id.value());
+    }
+
+    /** The post, if it and its site are live (used to rebuild Redis after a loss). */
+    @Transactional
+    public Optional<Post> findLive(PostId id) {
+        return Post.<Post>find("id = ?1 and siteId in (select s.id from Site s where s.deletedAt is null)", id.value())
+                .firstResultOptional();
+    }
+
+    /** The Redis hashes of every post of a site. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> postHashes(String site) {
+        return Post.getEntityManager()
+                .createQuery("select p.id from Post p where p.siteId = ?1", String.class)
+                .setParameter(1, site).getResultStream()
+                .map(PostId::parse).flatMap(Optional::stream).map(PostId::hash).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package io.sharepulse.share;
+
+/** What became of one click; the {@code outcome} tag of {@code sharepulse_clicks_total}. */
+public enum ClickOutcome {
+    /** Counted in every bucket. */
+    COUNTED,
+    /** The same visitor clicked the same button within the site's dedupe window. */
+    DUPLICATE,
+    /** A crawler, link-preview fetcher or prefetch: tallied apart, never counted. */
+    BOT,
+    /** Redis could not take the click; the reader was still sent on. */
+    DROPPED,
+    /** The network closed without successor; the reader saw the retired page. */
+    RETIRED;
+
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,63 @@
+package io.sharepulse.share;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.sharepulse.platform.RedisKeys;
+import io.sharepulse.platform.SharepulseConfig;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The salt of today's visitor hashes. It lives in Redis so every pod hashes a visitor alike, rotates at UTC
+ * midnight, and expires after at most 48 h, after which no hash of that day can be linked to a visitor again.
+ * Each pod fetches it once a day (one {@code SET NX GET}); clicks never wait on it after that.
+ */
+@ApplicationScoped
+public class DailySalt {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Entry(LocalDate day, Uni<byte[]> salt) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final Clock clock;
+    private final long lifetimeSeconds;
+    private final AtomicReference<Entry> current = new AtomicReference<>();
+
+    public DailySalt(ReactiveRedisDataSource redis, RedisKeys keys, Clock clock, SharepulseConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.clock = clock;
+        this.lifetimeSeconds = Math.min(config.counting().saltLifetime().toSeconds(), 48 * 3600);
+    }
+
+    public Uni<byte[]> today() {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Entry entry = current.get();
+        if (entry == null || !entry.day().equals(day)) {
+            Entry fresh = new Entry(day, fetch(day).memoize().indefinitely());
+            entry = current.compareAndSet(entry, fresh) ? fresh : current.get();
+        }
+        Entry used = entry;
+        // A failed fetch must not stick: forget it so the next click asks Redis again.
+        return used.salt().onFailure().invoke(() -> current.compareAndSet(used, null));
+    }
+
+    private Uni<byte[]> fetch(LocalDate day) {
+        byte[] mine = new byte[32];
+        RANDOM.nextBytes(mine);
+        String encoded = Base64.getEncoder().encodeToString(mine);
+        // SET NX GET: keeps the first pod's salt and tells everybody else what it is, in one round trip.
+        return redis.execute("SET", keys.salt(day), encoded, "NX", "GET", "EX", Long.toString(lifetimeSeconds))
+                .map(existing -> existing == null ? mine : Base64.getDecoder().decode(existing.toString()));
+    }
+}

@@ -1,0 +1,99 @@
+package io.sharepulse.share;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.sharepulse.platform.ClientIpResolver;
+import io.sharepulse.platform.PublicUrl;
+import io.sharepulse.share.RedirectService.Destination;
+import io.sharepulse.share.RedirectService.Redirect;
+import io.sharepulse.share.RedirectService.Retired;
+import io.sharepulse.share.RedirectService.Visit;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** {@code /s/{post}/{network}}: every share button's link. Counts the click and sends the reader on. */
+@Path("/s/{post}/{network}")
+@Tag(name = "Redirect")
+public class RedirectResource {
+
+    /** Sent with every answer: never cached, never indexed, and the network learns nothing of where we were. */
+    private static final String NO_STORE = "no-store";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance retired(String network, String closed, String title, String url,
+                List<Alternative> alternatives);
+    }
+
+    /** A live network offered on the retired page. */
+    public record Alternative(String name, String href) {
+    }
+
+    private final RedirectService redirects;
+    private final ClientIpResolver clientIp;
+    private final PublicUrl publicUrl;
+
+    public RedirectResource(RedirectService redirects, ClientIpResolver clientIp, PublicUrl publicUrl) {
+        this.redirects = redirects;
+        this.clientIp = clientIp;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    @Operation(summary = "Count a share click and redirect (302) to the network's share page")
+    public Uni<Response> click(@PathParam("post") String post, @PathParam("network") String network,
+            HttpServerRequest request, UriInfo uri) {
+        return redirects.click(post, network, visit(request, false)).map(d -> respond(d, uri));
+    }
+
+    /** Link checkers ask with HEAD: same answer, nothing counted. */
+    @HEAD
+    public Uni<Response> check(@PathParam("post") String post, @PathParam("network") String network,
+            HttpServerRequest request, UriInfo uri) {
+        return redirects.click(post, network, visit(request, true)).map(d -> respond(d, uri));
+    }
+
+    private Visit visit(HttpServerRequest request, boolean headOnly) {
+        String ip = clientIp.resolve(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
+                request.getHeader("X-Forwarded-For"));
+        boolean dnt = "1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC"));
+        boolean prefetch = BotDetector.isPrefetch(request.getHeader("Sec-Purpose"), request.getHeader("Purpose"),
+                request.getHeader("X-Purpose"), request.getHeader("X-Moz"));
+        return new Visit(ip, request.getHeader(HttpHeaders.USER_AGENT), dnt, prefetch, headOnly);
+    }
+
+    private Response respond(Destination destination, UriInfo uri) {
+        Response.ResponseBuilder builder;
+        if (destination instanceof Redirect r) {
+            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, r.location());
+        } else {
+            Retired retired = (Retired) destination;
+            String base = publicUrl.base(uri);
+            List<Alternative> alternatives = retired.alternatives().stream()
+                    .map(n -> new Alternative(n.name(), ShareLinks.redirect(base, retired.post(), n))).toList();
+            String html = Templates.retired(retired.network().name(), retired.network().retired(),
+                    retired.post().title(), retired.post().url(), alternatives).render();
+            builder = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .header("Content-Security-Policy",
+                            "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        }
+        return builder.header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+}

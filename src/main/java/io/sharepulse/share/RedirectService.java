@@ -1,0 +1,136 @@
+package io.sharepulse.share;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.sharepulse.network.Network;
+import io.sharepulse.network.NetworkCatalog;
+import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRecord;
+import io.sharepulse.post.PostRegistry;
+import io.sharepulse.share.ClickRecorder.Mode;
+import io.sharepulse.site.SiteDirectory;
+import io.sharepulse.site.SiteView;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The counted redirect: classify the click, record it in one Redis round trip, and say where the reader goes.
+ * The target always comes from the catalog template and the stored post, never from the request.
+ */
+@ApplicationScoped
+public class RedirectService {
+
+    private static final Logger LOG = Logger.getLogger(RedirectService.class);
+
+    /** Where a click leads. */
+    public sealed interface Destination permits Redirect, Retired {
+    }
+
+    /** A 302 to the network's share page. */
+    public record Redirect(String location) implements Destination {
+    }
+
+    /** The network closed without successor: show the page offering the live ones. */
+    public record Retired(Network network, PostRecord post, List<Network> alternatives) implements Destination {
+    }
+
+    /**
+     * What we need to know of the reader, and no more: nothing of it is stored.
+     *
+     * @param doNotTrack DNT: 1 or Sec-GPC: 1 was sent
+     * @param prefetch   a speculative load, not a click
+     * @param headOnly   a HEAD request (link checkers): answer, count nothing
+     */
+    public record Visit(String clientIp, String userAgent, boolean doNotTrack, boolean prefetch, boolean headOnly) {
+    }
+
+    private final NetworkCatalog catalog;
+    private final SiteDirectory sites;
+    private final PostRegistry posts;
+    private final ClickRecorder recorder;
+    private final BotDetector bots;
+    private final DailySalt salt;
+    private final VisitorHasher hasher;
+    private final ClickMetrics metrics;
+
+    public RedirectService(NetworkCatalog catalog, SiteDirectory sites, PostRegistry posts, ClickRecorder recorder,
+            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics) {
+        this.catalog = catalog;
+        this.sites = sites;
+        this.posts = posts;
+        this.recorder = recorder;
+        this.bots = bots;
+        this.salt = salt;
+        this.hasher = hasher;
+        this.metrics = metrics;
+    }
+
+    public Uni<Destination> click(String rawPost, String rawNetwork, Visit visit) {
+        PostId post = PostId.parse(rawPost).orElseThrow(RedirectService::unknownPost);
+        Network network = catalog.find(rawNetwork).filter(n -> !n.isAction())
+                .orElseThrow(() -> ProblemException.notFound("unknown-network", "No network has this id."));
+        return sites.find(post.site()).chain(found -> {
+            SiteView site = found.orElseThrow(RedirectService::unknownPost);
+            Optional<Network> destination = catalog.destination(network);
+            Mode mode = visit.headOnly() || destination.isEmpty() ? Mode.PEEK
+                    : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
+            boolean anonymous = site.honourDnt() && visit.doNotTrack();
+            Uni<String> visitor = mode != Mode.COUNT || anonymous ? Uni.createFrom().nullItem()
+                    : salt.today().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
+            return visitor.chain(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
+                    .onFailure(f -> !(f instanceof ProblemException)).recoverWithUni(f -> dropped(post, network, f))
+                    .map(result -> {
+                        if (result == null) {
+                            throw unknownPost();
+                        }
+                        PostRecord record = new PostRecord(post, result.url(), result.title(), result.media(), Map.of());
+                        if (destination.isEmpty()) {
+                            if (!visit.headOnly()) {
+                                metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
+                                        ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
+                            }
+                            return new Retired(network, record, alternatives(site));
+                        }
+                        if (result.outcome() != null) {
+                            metrics.record(network.id(), result.outcome());
+                        }
+                        return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record))
+                                .orElseThrow());
+                    });
+        });
+    }
+
+    /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */
+    private Uni<ClickRecorder.Result> record(PostId post, String network, Mode mode, String visitor, int dedupe) {
+        return recorder.record(post, network, mode, visitor, dedupe).chain(result -> result != null
+                ? Uni.createFrom().item(result)
+                : posts.restore(post).chain(restored -> restored.isEmpty() ? Uni.createFrom().nullItem()
+                        : recorder.record(post, network, mode, visitor, dedupe)));
+    }
+
+    /** Redis failed: the click is lost (and counted as such), but the reader still goes where they asked. */
+    private Uni<ClickRecorder.Result> dropped(PostId post, Network network, Throwable failure) {
+        LOG.warnf("Click on %s not recorded: %s", network.id(), failure.toString());
+        return posts.findDurable(post).map(found -> found
+                .map(p -> new ClickRecorder.Result(ClickOutcome.DROPPED, p.url(), p.title(), p.media()))
+                .orElse(null));
+    }
+
+    private List<Network> alternatives(SiteView site) {
+        List<Network> live = site.networks().stream().map(catalog::find).flatMap(Optional::stream)
+                .filter(n -> n.isActive() && !n.isAction()).toList();
+        return live.isEmpty()
+                ? catalog.all().stream().filter(n -> n.isActive() && "link".equals(n.kind())).limit(8).toList()
+                : live;
+    }
+
+    private static ProblemException unknownPost() {
+        return ProblemException.notFound("unknown-post", "No post has this id.");
+    }
+}

@@ -1,0 +1,62 @@
+package io.sharepulse.share;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.sharepulse.network.Network;
+import io.sharepulse.network.NetworkCatalog;
+import io.sharepulse.network.ShareTemplate;
+import io.sharepulse.post.PostRecord;
+import io.sharepulse.site.SiteView;
+
+/** Builds a post's buttons: our redirect link, the direct share URL and the visible count per network. */
+@ApplicationScoped
+public class ShareLinks {
+
+    private final NetworkCatalog catalog;
+
+    public ShareLinks(NetworkCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ShareDocument document(SiteView site, PostRecord post, String baseUrl) {
+        List<ShareLink> links = new ArrayList<>(site.networks().size());
+        for (String id : site.networks()) {
+            catalog.find(id).ifPresent(n -> links.add(link(site, post, n, baseUrl)));
+        }
+        return new ShareDocument(post.id().value(), post.url(), post.title(), site.visibleCount(post.total()), links);
+    }
+
+    public ShareLink link(SiteView site, PostRecord post, Network network, String baseUrl) {
+        Long count = site.visibleCount(post.count(network.id()));
+        if (network.isAction()) {
+            return new ShareLink(network.id(), network.name(), network.kind(), network.status(), null, null, null, count);
+        }
+        Optional<Network> destination = catalog.destination(network);
+        String share = destination.flatMap(d -> catalog.shareUrl(d, values(site, post))).orElse(null);
+        return new ShareLink(network.id(), network.name(), network.kind(), network.status(), network.successor(),
+                redirect(baseUrl, post, network), share, count);
+    }
+
+    /** Our counted link for a post and network. */
+    public static String redirect(String baseUrl, PostRecord post, Network network) {
+        return baseUrl + "/s/" + ShareTemplate.encode(post.id().value()) + "/" + network.id();
+    }
+
+    /** Template values for a post on a site (see {@link ShareTemplate#PLACEHOLDERS}). */
+    public static Map<String, String> values(SiteView site, PostRecord post) {
+        Map<String, String> values = new HashMap<>(8);
+        values.put("url", post.url());
+        values.put("title", post.title());
+        values.put("text", post.title());
+        values.put("via", site.via());
+        values.put("tags", site.hashtags());
+        values.put("media", post.media());
+        return values;
+    }
+}

@@ -1,0 +1,25 @@
+package io.sharepulse.share;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.sharepulse.platform.Hashing;
+
+/**
+ * Visitor hash = SHA-256(daily salt ‖ client IP ‖ User-Agent ‖ site), truncated to 96 bits. Neither the IP nor
+ * the User-Agent is stored anywhere; once the salt expires the hash cannot be tied to them again, and the site
+ * in the input keeps one reader unlinkable across sites.
+ */
+@ApplicationScoped
+public class VisitorHasher {
+
+    public String hash(byte[] salt, String clientIp, String userAgent, String site) {
+        byte[] digest = Hashing.sha256(salt, bytes(clientIp), bytes(userAgent), bytes(site));
+        return Hashing.base64url(digest, 12);
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

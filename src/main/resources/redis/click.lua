@@ -1,0 +1,47 @@
+-- Records one click in one round trip and returns where to send the reader.
+-- Every key carries the site's hash tag, so this runs in one Redis Cluster slot.
+-- KEYS: 1 post hash, 2 dedupe marker, 3 post-day hash, 4 site-day hash, 5 site-hour hash,
+--       6 top-posts zset, 7 uniques HyperLogLog, 8 bots hash
+-- ARGV: 1 network, 2 mode ('c' count, 'b' bot or prefetch, 'p' peek: write nothing), 3 visitor hash ('' = none: DNT/GPC),
+--       4 dedupe seconds ('0' = off), 5 day buckets expire at (unix s), 6 hour bucket expires at (unix s),
+--       7 post hash (top-posts member)
+-- Returns nil for an unknown post (nothing is written), else {outcome, url, title, media}
+-- with outcome 0 counted, 1 duplicate, 2 bot, 3 peeked.
+local post = redis.call('HMGET', KEYS[1], 'u', 't', 'm')
+if not post[1] then
+  return nil
+end
+local net = ARGV[1]
+if ARGV[2] == 'p' then
+  return {3, post[1], post[2], post[3]}
+end
+if ARGV[2] == 'b' then
+  if redis.call('HINCRBY', KEYS[8], net, 1) == 1 then
+    redis.call('EXPIREAT', KEYS[8], ARGV[5])
+  end
+  return {2, post[1], post[2], post[3]}
+end
+local visitor = ARGV[3]
+if visitor ~= '' and ARGV[4] ~= '0' then
+  if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[4]) then
+    return {1, post[1], post[2], post[3]}
+  end
+end
+redis.call('HINCRBY', KEYS[1], 'c:' .. net, 1)
+-- A field's first increment is the moment to (re)set the bucket's fixed expiry; later ones need not.
+if redis.call('HINCRBY', KEYS[3], net, 1) == 1 then
+  redis.call('EXPIREAT', KEYS[3], ARGV[5])
+end
+if redis.call('HINCRBY', KEYS[4], net, 1) == 1 then
+  redis.call('EXPIREAT', KEYS[4], ARGV[5])
+end
+if redis.call('HINCRBY', KEYS[5], net, 1) == 1 then
+  redis.call('EXPIREAT', KEYS[5], ARGV[6])
+end
+if tonumber(redis.call('ZINCRBY', KEYS[6], 1, ARGV[7])) == 1 then
+  redis.call('EXPIREAT', KEYS[6], ARGV[5])
+end
+if visitor ~= '' and redis.call('PFADD', KEYS[7], visitor) == 1 then
+  redis.call('EXPIREAT', KEYS[7], ARGV[5])
+end
+return {0, post[1], post[2], post[3]}
