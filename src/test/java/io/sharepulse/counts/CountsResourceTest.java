@@ -1,0 +1,52 @@
+package io.sharepulse.counts;
+
+import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.click;
+import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.uniquePostUrl;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import org.apache.http.HttpStatus;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CountsResourceTest {
+
+    @Test
+    void perNetworkAndTotal() {
+        String site = createSite("counts", List.of("reddit", "x", "email"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
+                .body("post", equalTo(post)).body("total", equalTo(0)).body("networks", anEmptyMap());
+        click(post, "reddit", "198.51.100.20");
+        click(post, "x", "198.51.100.20");
+        click(post, "x", "198.51.100.21");
+        given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Cache-Control", "public, max-age=15")
+                .body("total", equalTo(3)).body("networks.reddit", equalTo(1)).body("networks.x", equalTo(2));
+    }
+
+    @Test
+    void aSiteCanHideCountsBelowAMinimum() {
+        String site = createSite("hidden", List.of("reddit"), java.util.Map.of("minCount", 10));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        click(post, "reddit", "198.51.100.30");
+        given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
+                .body("total", org.hamcrest.Matchers.nullValue()).body("networks", anEmptyMap());
+    }
+
+    @Test
+    void anUnknownPostIs404() {
+        given().get("/api/v1/posts/{post}/counts", "nosite.0123456789abc")
+                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType("application/problem+json");
+        given().get("/api/v1/posts/{post}/counts", "garbage")
+                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,65 @@
+package io.sharepulse.platform;
+
+import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.click;
+import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.uniquePostUrl;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+
+import org.apache.http.HttpStatus;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.sharepulse.Fixtures;
+
+@QuarkusTest
+class OperationsTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void readinessCoversRedisAndPostgres() {
+        given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Redis connection health check",
+                        "Database connections health check"));
+    }
+
+    @Test
+    void metricsCountClicksByNetworkAndOutcome() {
+        String site = createSite("metrics", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        click(post, "reddit", "198.51.100.40");
+        click(post, "reddit", "198.51.100.40");
+        given().redirects().follow(false).header("User-Agent", Fixtures.GOOGLEBOT_UA).get("/s/{p}/reddit", post);
+        given().get("/q/metrics").then().statusCode(HttpStatus.SC_OK)
+                .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"counted\"}"))
+                .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"duplicate\"}"))
+                .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"bot\"}"))
+                .body(not(containsString(post)));
+    }
+
+    @Test
+    void openApiDescribesPublicAndAdminApis() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(HttpStatus.SC_OK)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/sites/{site}/share"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/s/{post}/{network}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/posts/{post}/counts"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/admin/v1/sites/{id}"));
+    }
+
+    @Test
+    void frameworkErrorsAreProblemsToo() {
+        given().get("/api/v1/nothing-here").then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM)
+                .body("status", equalTo(404));
+        given().delete("/api/v1/networks").then().statusCode(HttpStatus.SC_METHOD_NOT_ALLOWED).contentType(PROBLEM);
+        given().accept("application/xml").get("/api/v1/networks").then()
+                .statusCode(HttpStatus.SC_NOT_ACCEPTABLE).contentType(PROBLEM);
+    }
+}

@@ -1,0 +1,241 @@
+package io.sharepulse.share;
+
+import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.click;
+import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.uniquePostUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.apache.http.HttpStatus;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.sharepulse.Fixtures;
+import io.sharepulse.platform.RedisKeys;
+import io.sharepulse.post.PostId;
+
+@QuarkusTest
+class RedirectResourceTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    RedisKeys keys;
+
+    long count(String post, String network) {
+        Object value = given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200)
+                .extract().path("networks." + network);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    @Test
+    void redirectsToTheExpandedTemplateAndCounts() {
+        String site = createSite("redirect", List.of("reddit"));
+        String url = uniquePostUrl();
+        String post = share(site, url, "Rock & Roll").getString("post");
+
+        given().redirects().follow(false).header("User-Agent", BROWSER_UA)
+                .get("/s/{post}/reddit", post)
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY)
+                .header("Location", equalTo("https://www.reddit.com/submit?url="
+                        + url.replace(":", "%3A").replace("/", "%2F") + "&title=Rock%20%26%20Roll"))
+                .header("Cache-Control", "no-store")
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        assertThat(count(post, "reddit")).isEqualTo(1);
+    }
+
+    @Test
+    void twoHundredConcurrentReadersCountExactlyTwoHundred() throws Exception {
+        String site = createSite("concurrent", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        List<CompletableFuture<HttpResponse<Void>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "s/" + post + "/reddit"))
+                    .header("User-Agent", BROWSER_UA)
+                    .header("X-Forwarded-For", "203.0.113." + (i % 250) + ", 10.0." + (i / 250) + ".1")
+                    .header("X-Forwarded-For", "198.18." + (i / 100) + "." + (i % 100))
+                    .build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(302));
+        assertThat(count(post, "reddit")).isEqualTo(200);
+    }
+
+    @Test
+    void theSameReaderTwiceWithinTheWindowCountsOnce() {
+        String site = createSite("dedupe", List.of("reddit", "x"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        click(post, "reddit", "192.0.2.7");
+        click(post, "reddit", "192.0.2.7");
+        click(post, "x", "192.0.2.7"); // another button is another share
+        assertThat(count(post, "reddit")).isEqualTo(1);
+        assertThat(count(post, "x")).isEqualTo(1);
+        click(post, "reddit", "192.0.2.8");
+        assertThat(count(post, "reddit")).isEqualTo(2);
+    }
+
+    @Test
+    void aSiteWithoutDedupeCountsEveryClick() {
+        String site = createSite("nodedupe", List.of("reddit"), Map.of("dedupeMinutes", 0));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        click(post, "reddit", "192.0.2.9");
+        click(post, "reddit", "192.0.2.9");
+        assertThat(count(post, "reddit")).isEqualTo(2);
+    }
+
+    @Test
+    void aReaderAskingNotToBeTrackedIsCountedWithoutAVisitorHash() {
+        String site = createSite("dnt", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        for (int i = 0; i < 2; i++) {
+            given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-GPC", "1")
+                    .header("X-Forwarded-For", "192.0.2.50")
+                    .get("/s/{post}/reddit", post).then().statusCode(302);
+        }
+        assertThat(count(post, "reddit")).isEqualTo(2);
+        assertThat(redis.hyperloglog(String.class).pfcount(keys.uniques(site, today()))).isZero();
+    }
+
+    @Test
+    void crawlersAndPreviewsAreTalliedApartAndNeverCounted() {
+        String site = createSite("bots", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        for (String ua : List.of(Fixtures.GOOGLEBOT_UA, Fixtures.FACEBOOK_PREVIEW_UA)) {
+            given().redirects().follow(false).header("User-Agent", ua)
+                    .get("/s/{post}/reddit", post)
+                    .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/submit"));
+        }
+        given().redirects().follow(false).get("/s/{post}/reddit", post).then().statusCode(302); // no UA at all
+        given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-Purpose", "prefetch")
+                .get("/s/{post}/reddit", post).then().statusCode(302);
+        assertThat(count(post, "reddit")).isZero();
+        assertThat(redis.hash(Long.class).hget(keys.bots(site, today()), "reddit")).isEqualTo(4L);
+    }
+
+    @Test
+    void everyBucketIsWrittenWithAnExpiry() {
+        String site = createSite("buckets", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        click(post, "reddit", "192.0.2.60");
+        String hash = PostId.parse(post).orElseThrow().hash();
+        LocalDate day = today();
+        LocalDateTime hour = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+        for (String key : List.of(keys.postDay(site, hash, day), keys.siteDay(site, day), keys.top(site, day),
+                keys.uniques(site, day))) {
+            assertThat(redis.key().ttl(key)).as(key).isGreaterThan(399L * 86400);
+        }
+        assertThat(redis.key().ttl(keys.siteHour(site, hour))).isBetween(8L * 86400, 9L * 86400);
+        assertThat(redis.hash(Long.class).hget(keys.siteDay(site, day), "reddit")).isEqualTo(1L);
+        assertThat(redis.sortedSet(String.class).zscore(keys.top(site, day), hash)).hasValue(1.0);
+        assertThat(redis.hyperloglog(String.class).pfcount(keys.uniques(site, day))).isEqualTo(1L);
+        assertThat(redis.key().ttl(keys.post(site, hash))).isEqualTo(-1L); // all-time counts stay
+    }
+
+    @Test
+    void unknownPostsAndNetworksAre404Problems() {
+        String site = createSite("unknown", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String neverShared = PostId.derive(site, "https://blog.example/never").value();
+        for (String path : List.of("/s/" + neverShared + "/reddit", "/s/" + post + "/myspace2000",
+                "/s/" + post + "/copy", "/s/not-a-post-id/reddit", "/s/nosite.0123456789abc/reddit")) {
+            given().redirects().follow(false).header("User-Agent", BROWSER_UA).get(path)
+                    .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM)
+                    .body("status", equalTo(404)).body(not(containsString("Exception")));
+        }
+        assertThat(redis.key().exists(keys.post(site, PostId.parse(neverShared).orElseThrow().hash()))).isFalse();
+    }
+
+    @Test
+    void aRetiredNetworkWithASuccessorGoesThere() {
+        String site = createSite("retired", List.of("delicious", "feedburner"));
+        String post = share(site, uniquePostUrl(), "Old post").getString("post");
+        assertThat(click(post, "delicious", "192.0.2.70")).startsWith("https://pinboard.in/add?url=");
+        // An old embed's alias counts under the catalog id.
+        assertThat(click(post, "del.icio.us", "192.0.2.71")).startsWith("https://pinboard.in/add?url=");
+        assertThat(click(post, "feedburner", "192.0.2.72")).startsWith("mailto:?subject=Old%20post");
+        assertThat(count(post, "delicious")).isEqualTo(2);
+        assertThat(count(post, "pinboard")).isZero();
+    }
+
+    @Test
+    void aClosedNetworkShowsAPageOfferingTheLiveOnes() {
+        String site = createSite("closed", List.of("technorati", "reddit", "x"));
+        String post = share(site, uniquePostUrl(), "<b>Old</b> post").getString("post");
+        String page = given().redirects().follow(false).header("User-Agent", BROWSER_UA)
+                .get("/s/{post}/technorati", post)
+                .then().statusCode(HttpStatus.SC_OK).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Cache-Control", "no-store")
+                .extract().asString();
+        assertThat(page).contains("Technorati has closed", "2014-05-29", "/s/" + post + "/reddit",
+                "/s/" + post + "/x", "&lt;b&gt;Old&lt;/b&gt; post").doesNotContain("<b>Old</b>");
+        assertThat(count(post, "technorati")).isZero();
+    }
+
+    @Test
+    void headRequestsAnswerWithoutCounting() {
+        String site = createSite("head", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        given().redirects().follow(false).header("User-Agent", BROWSER_UA).head("/s/{post}/reddit", post)
+                .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/"));
+        assertThat(count(post, "reddit")).isZero();
+    }
+
+    @Test
+    void aPostRedisLostIsRestoredFromPostgresAndTheClickCounted() {
+        String site = createSite("restore", List.of("reddit"));
+        String url = uniquePostUrl();
+        String post = share(site, url, "Survivor").getString("post");
+        redis.key().del(keys.post(site, PostId.parse(post).orElseThrow().hash()));
+
+        assertThat(click(post, "reddit", "192.0.2.80")).contains("title=Survivor");
+        assertThat(count(post, "reddit")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedSitesLinksStopWorking() {
+        String site = createSite("gone", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(204);
+        given().redirects().follow(false).header("User-Agent", BROWSER_UA).get("/s/{post}/reddit", post)
+                .then().statusCode(HttpStatus.SC_NOT_FOUND);
+        given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_NOT_FOUND);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}
