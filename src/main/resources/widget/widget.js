@@ -41,6 +41,7 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
     connectedCallback() {
       if (this.shadowRoot) return;
       const o = { ...defaults, ...this.dataset };
+      if (!o.site) return console.warn('share-bar: data-site is missing');
       const root = this.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [sheet];
       const url = o.url || meta('link[rel=canonical]', 'href') || meta('meta[property="og:url"]', 'content')

@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Brand colours are shown on the bar's own button backgrounds ({@link #LIGHT_BACKGROUND}, {@link
  * #DARK_BACKGROUND}); a colour with less than 3:1 contrast against one of them (WCAG 1.4.11, non-text contrast)
- * is darkened or lightened just enough for that theme. That is what gives the black marks (X, Threads,
- * diaspora*) their light variant in dark mode. Glyphs carry no colour: they take the text colour.
+ * is darkened or lightened just enough for that theme. Black marks (X, Threads, diaspora*, Buffer) are drawn in
+ * the text colour in dark mode, as their owners show them on dark backgrounds. Glyphs carry no colour: they take
+ * the text colour.
  */
 @ApplicationScoped
 public class NetworkIcons {
@@ -34,11 +35,13 @@ public class NetworkIcons {
     public static final String DARK_BACKGROUND = "#262c36";
     /** WCAG 2.x minimum contrast of graphics that identify a control. */
     public static final double MIN_CONTRAST = 3.0;
+    /** Below this relative luminance a brand colour is black (or all but): such a mark turns light on dark. */
+    static final double BLACK = 0.02;
 
     /**
      * @param path      SVG path data in a 24×24 view box
      * @param color     fill on the light theme, or null for the text colour
-     * @param colorDark fill on the dark theme, or null for the text colour
+     * @param colorDark fill on the dark theme, or null for the text colour (glyphs and black marks)
      * @param source    {@code simple-icons:<slug>} or {@code glyph:<name>}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,8 +68,9 @@ public class NetworkIcons {
         for (Network n : catalog.all()) {
             Brand brand = n.isActive() ? brands.icons().get(n.id()) : null;
             if (brand != null) {
-                icons.put(n.id(), new Icon(brand.path(), readable(brand.hex(), LIGHT_BACKGROUND),
-                        readable(brand.hex(), DARK_BACKGROUND), "simple-icons:" + brand.slug()));
+                String dark = luminance(brand.hex()) < BLACK ? null : readable(brand.hex(), DARK_BACKGROUND);
+                icons.put(n.id(), new Icon(brand.path(), readable(brand.hex(), LIGHT_BACKGROUND), dark,
+                        "simple-icons:" + brand.slug()));
             } else {
                 String glyph = !n.isActive() ? RETIRED_GLYPH : GLYPHS.getOrDefault(n.id(), FALLBACK_GLYPH);
                 String path = glyphs.glyphs().get(glyph);

@@ -61,13 +61,16 @@ public class Assets {
         return get(name).path();
     }
 
-    /** {@code .spb .n-reddit{--c:#…;--k:#…}} for every network whose icon has a colour. */
+    /** {@code .spb .n-reddit{--c:#…;--k:#…}} for every network whose icon has a colour (no --k: text colour). */
     static String colours(NetworkIcons icons) {
         StringBuilder css = new StringBuilder("\n/* icon colours per network, generated from the network catalog */\n");
         icons.all().forEach((network, icon) -> {
             if (icon.color() != null) {
-                css.append(".spb .n-").append(network).append("{--c:").append(icon.color()).append(";--k:")
-                        .append(icon.colorDark()).append("}\n");
+                css.append(".spb .n-").append(network).append("{--c:").append(icon.color());
+                if (icon.colorDark() != null) {
+                    css.append(";--k:").append(icon.colorDark());
+                }
+                css.append("}\n");
             }
         });
         return css.toString();

@@ -8,13 +8,18 @@ import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,15 @@ class WidgetBrowserTest {
         return "<script src=\"" + api() + "/widget.js\" data-site=\"" + site + "\" async></script>";
     }
 
+    /** The README's copy-paste snippet, pointed at this instance and site. */
+    String readmeSnippet(String site) throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("```html\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme.substring(readme.indexOf("<!-- snippet:")));
+        assertThat(block.find()).isTrue();
+        return block.group(1).replace("https://share.example.org", api()).replace("my-blog", site);
+    }
+
     static String blogPage(String canonical, String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
                 + "<link rel=\"canonical\" href=\"" + canonical + "\"></head><body><h1>" + title + "</h1>"
@@ -73,11 +87,11 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void theReadmeSnippetRendersTheBarUnderAStrictCspWithOnlyOurLinks() {
+    void theReadmeSnippetRendersTheBarUnderAStrictCspWithOnlyOurLinks() throws IOException {
         String site = createSite("widget", NETWORKS);
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
-            String page = other.serve("/post.html", blogPage(url, "A post", snippet(site)),
+            String page = other.serve("/post.html", blogPage(url, "A post", readmeSnippet(site)),
                     Map.of("Content-Security-Policy", strictCsp()));
             browser.get(page);
             List<Map<String, Object>> buttons = BarProbe.buttons(browser, 0);
