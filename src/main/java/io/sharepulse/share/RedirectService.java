@@ -97,7 +97,7 @@ public class RedirectService {
                 if (result.outcome() != null) {
                     metrics.record(network.id(), result.outcome());
                 }
-                if (destination.get().kind().equals(PICKER)) {
+                if (PICKER.equals(destination.get().kind())) {
                     return new Pick(destination.get(), post);
                 }
                 return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record)).orElseThrow());

@@ -54,7 +54,7 @@ public class AssetResource {
     public Response versioned(@PathParam("hash") String hash, @PathParam("name") String name,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings, @Context Request request) {
         Asset asset = assets.find(name).filter(a -> a.hash().equals(hash)).orElseThrow(() -> ProblemException
-                .notFound("unknown-asset", "No file has this version; /" + "widget.js is always the current one."));
+                .notFound("unknown-asset", "No file has this version; /widget.js is always the current one."));
         return serve(asset, IMMUTABLE, encodings, request);
     }
 

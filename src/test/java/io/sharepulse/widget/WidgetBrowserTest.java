@@ -125,6 +125,19 @@ class WidgetBrowserTest {
         }
     }
 
+    /** The control for every "no console error" above: a CSP violation does show up there. */
+    @Test
+    void aPageThatForgetsConnectSrcGetsAReportedViolationAndNoBar() {
+        String site = createSite("nocsp", NETWORKS);
+        try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
+            browser.get(other.serve("/post.html", blogPage(uniquePostUrl(), "No connect", snippet(site)),
+                    Map.of("Content-Security-Policy", "default-src 'none'; script-src " + api())));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(browser.consoleErrors())
+                    .anyMatch(e -> e.contains("Content Security Policy") && e.contains("connect-src")));
+            assertThat(browser.requestedUrls()).noneMatch(u -> u.startsWith(api() + "/api/"));
+        }
+    }
+
     @Test
     void aClickLandsOnTheNetworkAndTheCountShownAfterReloadIsOneHigher() {
         String site = createSite("click", NETWORKS);
