@@ -206,6 +206,14 @@ class RedirectResourceTest {
     }
 
     @Test
+    void mastodonIsCountedThenAsksForTheReadersInstanceOnOurOwnPage() {
+        String site = createSite("toot", List.of("mastodon"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        assertThat(click(post, "mastodon", "192.0.2.90")).isEqualTo(base + "mastodon?post=" + post);
+        assertThat(count(post, "mastodon")).isEqualTo(1);
+    }
+
+    @Test
     void headRequestsAnswerWithoutCounting() {
         String site = createSite("head", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
