@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.sharepulse.platform.Hashing;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * {@link SecurityContext} principal ({@link Caller}).
  */
 public class AdminAuthFilter {
+
+    private static final Logger LOG = Logger.getLogger(AdminAuthFilter.class);
 
     private final Optional<byte[]> tokenDigest;
     private final ApiKeyService keys;
@@ -58,6 +61,12 @@ public class AdminAuthFilter {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(found -> found.orElseThrow(() -> unauthorized("The key is not valid, or was revoked.")))
                 .call(limiter::check)
+                // PostgreSQL or Redis unreachable: say so plainly; the client may retry (DESIGN §6).
+                .onFailure(f -> !(f instanceof ProblemException)).transform(f -> {
+                    LOG.warnf("Admin key check failed: %s", f.toString());
+                    return new ProblemException(503, "unavailable", "Service Unavailable",
+                            "Keys cannot be checked right now; try again shortly.", null, 5);
+                })
                 .invoke(caller -> AdminAccess.check(caller, method, path))
                 .invoke(caller -> admit(request, caller))
                 .replaceWithVoid();
