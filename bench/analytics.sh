@@ -8,6 +8,7 @@
 #
 #   bench/analytics.sh                 # 10k posts, 90 days, 30k clicks a day
 #   POSTS=1000 DAYS=30 bench/analytics.sh
+#   KEEP_DB=1 bench/analytics.sh       # leave database sharepulse_bench for a look with psql
 #
 # Needs: Java 17, python3, redis-server, redis-cli, psql, curl; PostgreSQL on 127.0.0.1:5432 (trust).
 set -euo pipefail
@@ -31,7 +32,9 @@ APP_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true
+  if [ -z "${KEEP_DB:-}" ]; then
+    psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" postgres >/dev/null 2>&1 || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT

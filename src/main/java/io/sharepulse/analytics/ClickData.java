@@ -128,20 +128,21 @@ public class ClickData {
     }
 
     /** Clicks per post over the split (totals only: what ranking needs). */
-    public Map<String, Long> postTotals(String site, Split split, Map<String, Map<String, Long>> durable) {
-        Map<String, Long> out = new HashMap<>();
-        durable.forEach((post, networks) -> out.put(post, networks.values().stream().mapToLong(Long::longValue).sum()));
+    public Map<String, Long> postTotals(String site, Split split) {
+        Map<String, Long> out = split.hasDurable()
+                ? history.postTotals(site, split.durableFrom(), split.durableTo()) : new HashMap<>();
         redis.topOfDays(site, split.liveDays()).forEach((post, clicks) -> out.merge(post, clicks, Long::sum));
         return out;
     }
 
-    /** Clicks per network of every post of the site in the split's durable days. */
-    public Map<String, Map<String, Long>> durablePostNetworks(String site, Split split) {
-        return split.hasDurable() ? history.postNetworks(site, split.durableFrom(), split.durableTo()) : Map.of();
-    }
-
-    /** Clicks per network of these posts in the split's live days. */
-    public Map<String, Map<String, Long>> livePostNetworks(String site, List<String> postHashes, Split split) {
-        return redis.postNetworks(site, postHashes, split.liveDays());
+    /** Clicks per network of these posts over the split. */
+    public Map<String, Map<String, Long>> postNetworks(String site, List<String> postHashes, Split split) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.postNetworks(site, postHashes, split.durableFrom(), split.durableTo()));
+        }
+        redis.postNetworks(site, postHashes, split.liveDays()).forEach((post, networks) -> networks.forEach(
+                (n, c) -> out.computeIfAbsent(post, p -> new HashMap<>()).merge(n, c, Long::sum)));
+        return out;
     }
 }

@@ -16,7 +16,10 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.agroal.api.AgroalDataSource;
+import io.sharepulse.platform.ProblemException;
 
 /**
  * The durable click history in PostgreSQL (tables of {@code V3__click_history.sql}). Plain JDBC: the rollup writes
@@ -41,6 +44,8 @@ public class ClickHistory {
         void accept(ExportRow row) throws java.io.IOException;
     }
 
+    private static final Logger LOG = Logger.getLogger(ClickHistory.class);
+
     private final AgroalDataSource db;
 
     public ClickHistory(AgroalDataSource db) {
@@ -56,7 +61,7 @@ public class ClickHistory {
                 return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw unavailable(e);
         }
     }
 
@@ -80,7 +85,7 @@ public class ClickHistory {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw unavailable(e);
         }
     }
 
@@ -195,16 +200,45 @@ public class ClickHistory {
         return out;
     }
 
-    /** Clicks per network of every post clicked in [from, to], summed in SQL. */
-    public Map<String, Map<String, Long>> postNetworks(String site, LocalDate from, LocalDate to) {
-        Map<String, Map<String, Long>> out = new HashMap<>();
-        query("select post_hash, network, sum(clicks) from click_day where site_id = ? and day between ? and ? "
-                + "group by post_hash, network", st -> {
+    /** Clicks of every post clicked in [from, to], summed in SQL (one row per post: what ranking needs). */
+    public Map<String, Long> postTotals(String site, LocalDate from, LocalDate to) {
+        Map<String, Long> out = new HashMap<>();
+        query("select post_hash, sum(clicks) from click_day where site_id = ? and day between ? and ? "
+                + "group by post_hash", st -> {
                     st.setString(1, site);
                     st.setObject(2, from);
                     st.setObject(3, to);
+                }, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Clicks per network of these posts in [from, to] (a page of top posts). */
+    public Map<String, Map<String, Long>> postNetworks(String site, List<String> postHashes, LocalDate from,
+            LocalDate to) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        if (postHashes.isEmpty()) {
+            return out;
+        }
+        query("select post_hash, network, sum(clicks) from click_day where site_id = ? and post_hash = any (?) "
+                + "and day between ? and ? group by post_hash, network", st -> {
+                    st.setString(1, site);
+                    st.setArray(2, st.getConnection().createArrayOf("varchar", postHashes.toArray()));
+                    st.setObject(3, from);
+                    st.setObject(4, to);
                 }, rs -> out.computeIfAbsent(rs.getString(1), p -> new HashMap<>(4)).put(rs.getString(2), rs.getLong(3)));
         return out;
+    }
+
+    /**
+     * Refreshes the planner's statistics of the history after a large backfill, so the first queries after it
+     * get the plans the data needs instead of waiting for autovacuum.
+     */
+    public void analyze() {
+        try (Connection c = db.getConnection(); var st = c.createStatement()) {
+            st.execute("analyze click_day, site_day, site_hour, site_uniques");
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     /** URL and title of these posts of the site (from the post registry). */
@@ -224,7 +258,7 @@ public class ClickHistory {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw unavailable(e);
         }
         return out;
     }
@@ -253,7 +287,7 @@ public class ClickHistory {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw unavailable(e);
         }
     }
 
@@ -285,7 +319,14 @@ public class ClickHistory {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw unavailable(e);
         }
+    }
+
+    /** PostgreSQL failed: the admin API answers 503 (DESIGN §6), the cause goes to the log, not the client. */
+    private static ProblemException unavailable(SQLException e) {
+        LOG.warnf("Click history unavailable: %s", e.toString());
+        return new ProblemException(503, "unavailable", "Service Unavailable",
+                "The click history cannot be read right now; try again shortly.", null, 5);
     }
 }

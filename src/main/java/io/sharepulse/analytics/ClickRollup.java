@@ -35,6 +35,8 @@ public class ClickRollup {
 
     private static final Logger LOG = Logger.getLogger(ClickRollup.class);
     static final Duration GRACE = Duration.ofMinutes(5);
+    /** A run that wrote this many rows (a backfill) refreshes the planner's statistics at once. */
+    static final long ANALYZE_AFTER_ROWS = 100_000;
 
     /** What one run did. */
     public record Report(int sites, int days, long rows, long millis) {
@@ -90,6 +92,9 @@ public class ClickRollup {
                     any = true;
                 }
                 siteCount += any ? 1 : 0;
+            }
+            if (rows >= ANALYZE_AFTER_ROWS) {
+                history.analyze();
             }
             return new Report(siteCount, days, rows, (System.nanoTime() - start) / 1_000_000);
         } finally {

@@ -156,8 +156,7 @@ public class StatsService {
         }
         SiteView site = sites.get(siteId);
         Split split = data.split(site.id(), range.from(), range.to());
-        Map<String, Map<String, Long>> durable = data.durablePostNetworks(site.id(), split);
-        Map<String, Long> totals = data.postTotals(site.id(), split, durable);
+        Map<String, Long> totals = data.postTotals(site.id(), split);
         Comparator<Map.Entry<String, Long>> byClicks = Map.Entry.comparingByValue();
         if (order.equals("desc")) {
             byClicks = byClicks.reversed();
@@ -165,12 +164,11 @@ public class StatsService {
         List<String> page = totals.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(byClicks.thenComparing(Map.Entry.comparingByKey()))
                 .skip(offset).limit(limit).map(Map.Entry::getKey).toList();
-        Map<String, Map<String, Long>> live = data.livePostNetworks(site.id(), page, split);
+        Map<String, Map<String, Long>> perNetwork = data.postNetworks(site.id(), page, split);
         Map<String, ClickHistory.PostInfo> info = history.posts(site.id(), page);
         List<TopPost> posts = new ArrayList<>();
         for (String hash : page) {
-            Map<String, Long> networks = new TreeMap<>(durable.getOrDefault(hash, Map.of()));
-            live.getOrDefault(hash, Map.of()).forEach((n, c) -> networks.merge(n, c, Long::sum));
+            Map<String, Long> networks = new TreeMap<>(perNetwork.getOrDefault(hash, Map.of()));
             ClickHistory.PostInfo p = info.get(hash);
             posts.add(new TopPost(site.id() + "." + hash, p == null ? null : p.url(), p == null ? null : p.title(),
                     totals.get(hash), topNetwork(networks), networks));
