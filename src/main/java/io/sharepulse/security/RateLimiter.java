@@ -31,7 +31,7 @@ public class RateLimiter {
         if (caller.isOperator()) {
             return Uni.createFrom().voidItem();
         }
-        return SCRIPT.run(redis, 1, keys.site(caller.site()) + "rl:" + caller.keyId(), Long.toString(WINDOW_MS))
+        return SCRIPT.run(redis, 1, keys.rateLimit(caller.site(), caller.keyId()), Long.toString(WINDOW_MS))
                 .map(reply -> {
                     long count = reply.get(0).toLong();
                     long ttlMs = reply.get(1).toLong();
