@@ -71,6 +71,11 @@ public class RedisKeys {
         return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;
     }
 
+    /** String: requests of one API key in its current one-minute window (rate limit). */
+    public String rateLimit(String site, String keyId) {
+        return site(site) + "rl:" + keyId;
+    }
+
     /** String: the visitor-hash salt of one UTC day (not site-tagged: shared by all sites). */
     public String salt(LocalDate day) {
         return prefix + ":salt:" + DAY.format(day);

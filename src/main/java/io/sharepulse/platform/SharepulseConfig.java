@@ -38,6 +38,12 @@ public interface SharepulseConfig {
     /** The demo site dev mode seeds. */
     Demo demo();
 
+    /** Per-site API keys of the admin API. */
+    Keys keys();
+
+    /** Admin analytics: the rollup into PostgreSQL. */
+    Analytics analytics();
+
     interface Admin {
         /**
          * Bootstrap operator token, presented as {@code Authorization: Bearer <token>}. Without one the admin API
@@ -99,5 +105,24 @@ public interface SharepulseConfig {
         /** Create the {@code demo} site (domain localhost) at start-up if it does not exist. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Keys {
+        /**
+         * Requests a site key may make per minute (a fixed window from its first request; then 429 with
+         * Retry-After). A key may be created with a lower limit, never a higher one. The operator token is not
+         * limited.
+         */
+        @WithDefault("300")
+        int rateLimit();
+    }
+
+    interface Analytics {
+        /**
+         * How often the rollup writes closed days from Redis into PostgreSQL ({@code off} to disable, e.g. in
+         * tests that drive it themselves). Each run also picks up days an earlier run missed.
+         */
+        @WithDefault("10m")
+        String rollupEvery();
     }
 }
