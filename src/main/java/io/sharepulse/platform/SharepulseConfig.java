@@ -38,6 +38,19 @@ public interface SharepulseConfig {
     /** The demo site dev mode seeds. */
     Demo demo();
 
+    /** Limits on the public paths that write (per client address and site, shared by all instances). */
+    Limits limits();
+
+    interface Limits {
+        /** New posts one client may register per minute on one site (the share API and the no-JS fragment). */
+        @WithDefault("60")
+        int registrationsPerMinute();
+
+        /** Widget events (copy, webshare) one client may report per minute on one site. */
+        @WithDefault("60")
+        int eventsPerMinute();
+    }
+
     /** Per-site API keys of the admin API. */
     Keys keys();
 
@@ -58,8 +71,9 @@ public interface SharepulseConfig {
         String keyPrefix();
 
         /**
-         * How long a click waits for Redis before the reader is redirected anyway and the click counted as
-         * dropped. A healthy Redis answers in about a millisecond.
+         * How long a reader waits for Redis before being redirected anyway; the click is then reported as dropped
+         * (a Redis that was merely slow still counts it when it answers). A healthy Redis answers in about a
+         * millisecond.
          */
         @WithDefault("100ms")
         Duration clickTimeout();

@@ -41,9 +41,11 @@ public class PostRegistry {
     /**
      * The post for a page of {@code site}, registering it on first sight.
      *
+     * @param admission subscribed only when the post is new, before anything is written (a rate limit)
      * @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own
      */
-    public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
+    public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
+            Uni<Void> admission) {
         String url = canonicalizer.canonicalize(rawUrl);
         String host = UrlCanonicalizer.host(url);
         if (!site.allowsHost(host)) {
@@ -55,8 +57,8 @@ public class PostRegistry {
         PostId id = PostId.derive(site.id(), url);
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
-                : Uni.createFrom().item(() -> repository.register(id, url, title, media))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                         .chain(row -> store.seed(id, row.url, row.title, row.media)
                                 .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))))
                 .invoke(post -> targets.remember(id, post.url(), post.title(), post.media()));

@@ -2,10 +2,8 @@ package io.sharepulse.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.RedisKeys;
-import io.sharepulse.platform.RedisScript;
+import io.sharepulse.platform.RateWindow;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -15,14 +13,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final RedisScript SCRIPT = RedisScript.fromResource("redis/rate-limit.lua");
     static final long WINDOW_MS = 60_000;
 
-    private final ReactiveRedisDataSource redis;
+    private final RateWindow window;
     private final RedisKeys keys;
 
-    public RateLimiter(ReactiveRedisDataSource redis, RedisKeys keys) {
-        this.redis = redis;
+    public RateLimiter(RateWindow window, RedisKeys keys) {
+        this.window = window;
         this.keys = keys;
     }
 
@@ -31,18 +28,7 @@ public class RateLimiter {
         if (caller.isOperator()) {
             return Uni.createFrom().voidItem();
         }
-        return SCRIPT.run(redis, 1, keys.rateLimit(caller.site(), caller.keyId()), Long.toString(WINDOW_MS))
-                .map(reply -> {
-                    long count = reply.get(0).toLong();
-                    long ttlMs = reply.get(1).toLong();
-                    if (count > caller.rateLimit()) {
-                        int retry = (int) Math.max(1, (ttlMs + 999) / 1000);
-                        throw new ProblemException(429, "rate-limited", "Too Many Requests",
-                                "This key may make " + caller.rateLimit() + " requests per minute; retry in " + retry
-                                        + " s.",
-                                null, retry);
-                    }
-                    return null;
-                });
+        return window.admit(keys.rateLimit(caller.site(), caller.keyId()), caller.rateLimit(), WINDOW_MS,
+                "This key may make " + caller.rateLimit() + " requests");
     }
 }

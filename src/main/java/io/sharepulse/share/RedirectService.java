@@ -67,10 +67,12 @@ public class RedirectService {
     private final VisitorHasher hasher;
     private final ClickMetrics metrics;
     private final PostTargets targets;
+    private final PublicLimits limits;
     private final java.util.concurrent.atomic.AtomicLong lastDropLog = new java.util.concurrent.atomic.AtomicLong();
 
     public RedirectService(NetworkCatalog catalog, SiteDirectory sites, PostRegistry posts, ClickRecorder recorder,
-            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics, PostTargets targets) {
+            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics, PostTargets targets,
+            PublicLimits limits) {
         this.catalog = catalog;
         this.sites = sites;
         this.posts = posts;
@@ -80,6 +82,7 @@ public class RedirectService {
         this.hasher = hasher;
         this.metrics = metrics;
         this.targets = targets;
+        this.limits = limits;
     }
 
     public Uni<Destination> click(String rawPost, String rawNetwork, Visit visit) {
@@ -125,7 +128,7 @@ public class RedirectService {
         }
         return sites.find(post.site()).chain(found -> {
             SiteView site = found.orElseThrow(RedirectService::unknownPost);
-            return tally(post, network, site, visit, false).map(result -> {
+            return limits.event(site.id(), visit).chain(() -> tally(post, network, site, visit, false)).map(result -> {
                 metrics.record(network.id(), result.outcome());
                 return result.outcome();
             });

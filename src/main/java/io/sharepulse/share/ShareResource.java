@@ -24,6 +24,7 @@ import io.sharepulse.platform.Hashing;
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What the widget asks for: links and counts of one page, in one request.
@@ -39,12 +40,15 @@ public class ShareResource {
     private final ShareService shares;
     private final PublicUrl publicUrl;
     private final ObjectMapper json;
+    private final Visits visits;
     private final String cacheControl;
 
-    public ShareResource(ShareService shares, PublicUrl publicUrl, ObjectMapper json, SharepulseConfig config) {
+    public ShareResource(ShareService shares, PublicUrl publicUrl, ObjectMapper json, Visits visits,
+            SharepulseConfig config) {
         this.shares = shares;
         this.publicUrl = publicUrl;
         this.json = json;
+        this.visits = visits;
         this.cacheControl = "public, max-age=" + config.api().cacheSeconds();
     }
 
@@ -55,8 +59,8 @@ public class ShareResource {
             @QueryParam("url") String url,
             @Parameter(description = "the page's title, at most 300 characters") @QueryParam("title") String title,
             @Parameter(description = "an image URL for networks that show one") @QueryParam("media") String media,
-            UriInfo uri, @Context Request request) {
-        return shares.share(site, url, title, media, publicUrl.base(uri)).map(doc -> {
+            UriInfo uri, @Context Request request, HttpServerRequest http) {
+        return shares.share(site, url, title, media, publicUrl.base(uri), visits.read(http, false)).map(doc -> {
             byte[] body;
             try {
                 body = json.writeValueAsBytes(doc);

@@ -19,7 +19,9 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.platform.SharepulseConfig;
 import io.sharepulse.site.DemoSiteSeeder;
+import io.sharepulse.share.Visits;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code /demo}: the 2008 blog post this product began from, with its share bar alive again, embedded the way a
@@ -44,18 +46,21 @@ public class DemoResource {
     private final Fragments fragments;
     private final PublicUrl publicUrl;
     private final Assets assets;
+    private final Visits visits;
     private final boolean enabled;
 
-    public DemoResource(Fragments fragments, PublicUrl publicUrl, Assets assets, SharepulseConfig config) {
+    public DemoResource(Fragments fragments, PublicUrl publicUrl, Assets assets, Visits visits,
+            SharepulseConfig config) {
         this.fragments = fragments;
         this.publicUrl = publicUrl;
         this.assets = assets;
+        this.visits = visits;
         this.enabled = config.demo().enabled();
     }
 
     @GET
     @Operation(summary = "The demo blog post with its share bar")
-    public Uni<Response> demo(UriInfo uri) {
+    public Uni<Response> demo(UriInfo uri, HttpServerRequest request) {
         if (!enabled) {
             throw ProblemException.notFound("no-demo", "The demo is off here (SHAREPULSE_DEMO_ENABLED).");
         }
@@ -64,7 +69,8 @@ public class DemoResource {
             widget = Pages.origin(publicUrl.base(uri));
         }
         String origin = widget;
-        return fragments.render(DemoSiteSeeder.DEMO_SITE, POST_URL, POST_TITLE, BarOptions.DEFAULTS, origin)
+        return fragments.render(DemoSiteSeeder.DEMO_SITE, POST_URL, POST_TITLE, BarOptions.DEFAULTS, origin,
+                visits.read(request, false))
                 .map(fragment -> {
                     String html = Templates.demo(POST_URL, POST_TITLE, origin, DemoSiteSeeder.DEMO_SITE,
                             String.join(",", DemoSiteSeeder.BAR_2008), String.join(",", modern()), fragment,
