@@ -177,6 +177,17 @@ public class ClickHistory {
         return out;
     }
 
+    /** All-time clicks per network of one post, as far as closed days have been rolled up. */
+    public Map<String, Long> postAllTime(String site, String postHash) {
+        Map<String, Long> out = new HashMap<>();
+        query("select network, sum(clicks) from click_day where site_id = ? and post_hash = ? group by network",
+                st -> {
+                    st.setString(1, site);
+                    st.setString(2, postHash);
+                }, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
     /** Clicks per network of the site in each UTC hour of [from, to). */
     public Map<LocalDateTime, Map<String, Long>> siteHours(String site, LocalDateTime from, LocalDateTime to) {
         Map<LocalDateTime, Map<String, Long>> out = new TreeMap<>();
