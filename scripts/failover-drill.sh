@@ -145,3 +145,5 @@ echo "  master stopped at +$(( (stop_ms - start) / 1000 ))s ($(date -d "@$((stop
 echo "  clicks dropped (reader redirected, click not counted): $dropped; first/last drop at +$(echo "$drops" | cut -d' ' -f1)/+$(echo "$drops" | cut -d' ' -f2) ms after the stop"
 echo "  clicks counted by the service: $counted; clicks stored in Redis afterwards: $stored; lost after being counted: $((counted - stored))"
 grep -c 'not recorded' "$work/app.log" | sed 's/^/  warnings logged for dropped clicks: /'
+grep 'not recorded' "$work/app.log" | sed 's/.*not recorded: //' | cut -c1-140 | sort | uniq -c | sort -rn | head -3 \
+  | sed 's/^/  why: /' || true

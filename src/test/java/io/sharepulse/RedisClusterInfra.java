@@ -94,7 +94,13 @@ public class RedisClusterInfra implements QuarkusTestResourceLifecycleManager {
         }
         runningPorts = List.copyOf(ports);
 
-        Map<String, String> config = new HashMap<>(infra.start());
+        Map<String, String> config;
+        try {
+            config = new HashMap<>(infra.start());
+        } catch (RuntimeException e) {
+            stopNodes();
+            throw e;
+        }
         config.put("quarkus.redis.client-type", "cluster");
         config.put("quarkus.redis.hosts", ports.stream().map(p -> "redis://127.0.0.1:" + p)
                 .collect(Collectors.joining(",")));
