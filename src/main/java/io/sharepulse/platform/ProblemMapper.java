@@ -113,6 +113,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (StorageUnavailable.causedBy(e)) {
+            // A store is down: say so and when to retry; it is an outage, not a bug, so no stack trace.
+            LOG.warnf("Storage unavailable on %s: %s", uri == null ? "?" : uri.getPath(), StorageUnavailable.describe(e));
+            return build(new Problem("urn:sharepulse:problem:storage-unavailable", "Service Unavailable", 503,
+                    "A data store is briefly unavailable; please retry shortly.", instance(uri), null))
+                    .header(HttpHeaders.RETRY_AFTER, StorageUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String ref = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", ref, uri == null ? "?" : uri.getPath());
         return build(new Problem("about:blank", "Internal Server Error", 500,

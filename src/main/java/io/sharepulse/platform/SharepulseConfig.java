@@ -50,6 +50,17 @@ public interface SharepulseConfig {
         /** Prefix of every key this service writes, so several deployments (or test runs) can share one Redis. */
         @WithDefault("sp")
         String keyPrefix();
+
+        /**
+         * How long a click waits for Redis before the reader is redirected anyway and the click counted as
+         * dropped. A healthy Redis answers in about a millisecond.
+         */
+        @WithDefault("100ms")
+        Duration clickTimeout();
+
+        /** How many posts' targets each instance keeps in memory to redirect readers while Redis is down. */
+        @WithDefault("50000")
+        int targetCacheSize();
     }
 
     interface Counting {

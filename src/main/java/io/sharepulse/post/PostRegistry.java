@@ -28,11 +28,14 @@ public class PostRegistry {
     private final UrlCanonicalizer canonicalizer;
     private final PostStore store;
     private final PostRepository repository;
+    private final PostTargets targets;
 
-    public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository) {
+    public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository,
+            PostTargets targets) {
         this.canonicalizer = canonicalizer;
         this.store = store;
         this.repository = repository;
+        this.targets = targets;
     }
 
     /**
@@ -55,7 +58,8 @@ public class PostRegistry {
                 : Uni.createFrom().item(() -> repository.register(id, url, title, media))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .chain(row -> store.seed(id, row.url, row.title, row.media)
-                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))));
+                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))))
+                .invoke(post -> targets.remember(id, post.url(), post.title(), post.media()));
     }
 
     /** The post as Redis knows it, without registering anything. */

@@ -27,5 +27,12 @@ public class ClickMetrics {
                 .description("Share clicks by network and what became of them")
                 .tag("network", network).tag("outcome", outcome.tag())
                 .register(registry)).increment();
+        if (outcome == ClickOutcome.DROPPED) {
+            // Its own series too, the one to alert on: readers were redirected but Redis did not take the click.
+            counters.computeIfAbsent(network + "|dropped-total", k -> Counter.builder("sharepulse.clicks.dropped")
+                    .description("Clicks Redis did not confirm in time; the reader was redirected anyway")
+                    .tag("network", network)
+                    .register(registry)).increment();
+        }
     }
 }

@@ -49,6 +49,7 @@ public class ClickRecorder {
     private final Clock clock;
     private final long retentionSeconds;
     private final long hourRetentionSeconds;
+    private final java.time.Duration timeout;
 
     public ClickRecorder(ReactiveRedisDataSource redis, RedisKeys keys, Clock clock, SharepulseConfig config) {
         this.redis = redis;
@@ -56,12 +57,14 @@ public class ClickRecorder {
         this.clock = clock;
         this.retentionSeconds = config.counting().retention().toSeconds();
         this.hourRetentionSeconds = config.counting().hourRetention().toSeconds();
+        this.timeout = config.redis().clickTimeout();
     }
 
     /**
      * @param visitor      visitor hash, or null when none may be computed (DNT/GPC)
      * @param dedupeSeconds the site's window (0: off)
-     * @return null item when Redis does not know the post (nothing was written)
+     * @return null item when Redis does not know the post (nothing was written); a failure when Redis did not
+     *         answer within {@code sharepulse.redis.click-timeout}
      */
     public Uni<Result> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -82,6 +85,7 @@ public class ClickRecorder {
                 keys.bots(site, day),
                 network, mode.arg, v, Integer.toString(dedupeSeconds),
                 Long.toString(dayExpiry), Long.toString(hourExpiry), post.hash())
+                .ifNoItem().after(timeout).fail()
                 .map(ClickRecorder::toResult);
     }
 

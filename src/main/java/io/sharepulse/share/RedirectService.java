@@ -14,6 +14,7 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRecord;
 import io.sharepulse.post.PostRegistry;
+import io.sharepulse.post.PostTargets;
 import io.sharepulse.share.ClickRecorder.Mode;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
@@ -58,9 +59,11 @@ public class RedirectService {
     private final DailySalt salt;
     private final VisitorHasher hasher;
     private final ClickMetrics metrics;
+    private final PostTargets targets;
+    private final java.util.concurrent.atomic.AtomicLong lastDropLog = new java.util.concurrent.atomic.AtomicLong();
 
     public RedirectService(NetworkCatalog catalog, SiteDirectory sites, PostRegistry posts, ClickRecorder recorder,
-            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics) {
+            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics, PostTargets targets) {
         this.catalog = catalog;
         this.sites = sites;
         this.posts = posts;
@@ -69,6 +72,7 @@ public class RedirectService {
         this.salt = salt;
         this.hasher = hasher;
         this.metrics = metrics;
+        this.targets = targets;
     }
 
     public Uni<Destination> click(String rawPost, String rawNetwork, Visit visit) {
@@ -90,6 +94,7 @@ public class RedirectService {
                             throw unknownPost();
                         }
                         PostRecord record = new PostRecord(post, result.url(), result.title(), result.media(), Map.of());
+                        targets.remember(post, result.url(), result.title(), result.media());
                         if (destination.isEmpty()) {
                             if (!visit.headOnly()) {
                                 metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
@@ -114,10 +119,19 @@ public class RedirectService {
                         : recorder.record(post, network, mode, visitor, dedupe)));
     }
 
-    /** Redis failed: the click is lost (and counted as such), but the reader still goes where they asked. */
+    /**
+     * Redis failed or was too slow: the click is lost (and counted as such), but the reader still goes where they
+     * asked, from the in-process targets or else PostgreSQL.
+     */
     private Uni<ClickRecorder.Result> dropped(PostId post, Network network, Throwable failure) {
-        LOG.warnf("Click on %s not recorded: %s", network.id(), failure.toString());
-        return posts.findDurable(post).map(found -> found
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if (now - last > 10_000_000_000L && lastDropLog.compareAndSet(last, now)) {
+            LOG.warnf("Clicks are being dropped (Redis: %s); readers are still redirected", failure.toString());
+        }
+        Optional<PostRecord> cached = targets.find(post);
+        Uni<Optional<PostRecord>> target = cached.isPresent() ? Uni.createFrom().item(cached) : posts.findDurable(post);
+        return target.map(found -> found
                 .map(p -> new ClickRecorder.Result(ClickOutcome.DROPPED, p.url(), p.title(), p.media()))
                 .orElse(null));
     }

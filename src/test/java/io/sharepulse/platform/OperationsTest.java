@@ -24,11 +24,13 @@ class OperationsTest {
     static final String PROBLEM = "application/problem+json";
 
     @Test
-    void readinessCoversRedisAndPostgres() {
+    void readinessAndWellnessCoverRedisAndPostgres() {
         given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Redis connection health check",
-                        "Database connections health check"));
+                .body("checks.name", hasItems("redis", "postgresql"))
+                .body("checks.data.state", org.hamcrest.Matchers.everyItem(equalTo("up")));
+        given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
+                .body("checks.name", hasItems("redis", "postgresql"));
     }
 
     @Test

@@ -108,8 +108,9 @@ class RedisClusterModeTest {
     }
 
     @Test
-    void readinessChecksTheCluster() {
-        given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
-                .body("status", equalTo("UP")).body("checks.name", hasItem("Redis connection health check"));
+    void healthSeesTheClusterUp() {
+        given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
+                .body("status", equalTo("UP")).body("checks.name", hasItem("redis"))
+                .body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
     }
 }

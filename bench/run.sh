@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The Sharepulse benchmark suite: one command, one markdown table (printed, and kept under bench/results/).
+#
+# Runs the packaged service (java -jar, prod profile) against the local Redis and PostgreSQL, in a database and
+# Redis key prefix of its own, and measures in the same run, so ratios hold on a noisy machine:
+#   redis-benchmark INCR and HINCRBY (unpipelined and -P 16), the machine's ceiling;
+#   a baseline counted redirect in Node.js (bench/baseline/server.js: one HINCRBY per request, then 302);
+#   our counted redirect for fresh readers, repeat readers (dedupe) and a crawler (bot path);
+#   the share API and the counts API with warm caches;
+#   exactness after load (stored count == clicks the service counted), and the time to quiesce;
+#   Redis memory per (post, network, day) counter over 100k posts x 10 networks, written by the real script;
+#   start-up to first answered request, RSS under load, widget.js gzipped size.
+# Loads use wrk on loopback with a browser User-Agent; readers differ by X-Forwarded-For (the service is told
+# to trust loopback as its reverse proxy). About 4 minutes with the defaults.
+#
+#   bench/run.sh                              defaults: 10 s per load after a 20 s warm-up, 32 connections
+#   DURATION=30s CONNECTIONS=64 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18180}
+BASELINE_PORT=${BASELINE_PORT:-18190}
+MEMORY_POSTS=${MEMORY_POSTS:-100000}
+RUN="spbench$(date +%s)"
+DB="sharepulse_bench"
+TOKEN="bench-$RANDOM$RANDOM$RANDOM"
+RESULTS=bench/results
+OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
+APP_PID=""
+NODE_PID=""
+mkdir -p "$RESULTS"
+
+for tool in wrk redis-benchmark redis-cli node java psql curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is required (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$NODE_PID" ] && kill "$NODE_PID" 2>/dev/null || true
+  redis-cli --scan --pattern "$RUN*" | xargs -r -n 1000 redis-cli unlink >/dev/null 2>&1 || true
+  redis-cli --scan --pattern "baseline:$RUN*" | xargs -r -n 1000 redis-cli unlink >/dev/null 2>&1 || true
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+rows=()
+row() { rows+=("$*"); }
+bench_line() { grep '^BENCH ' | tail -1; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# wrk against one path; prints the BENCH line (requests rps p50 p99 p999 failed)
+load() { # url path mode duration
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --timeout 5s -s bench/wrk/visitors.lua "$1" -- "$2" "$3" | bench_line
+}
+rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
+metric() { # sum of a Prometheus series matching a prefix
+  curl -s "localhost:$PORT/q/metrics" | grep -F "$1" | awk '{s+=$NF} END {printf "%.0f", s}'
+}
+
+echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- build (only when the sources changed since the last package)
+JAR=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+  echo "bench: packaging the service"
+  ./mvnw -q -B package -DskipTests
+fi
+
+# --- a database of our own
+psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
+
+# --- start-up to first answered request
+start_ns=$(date +%s%N)
+QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
+SHAREPULSE_ADMIN_TOKEN="$TOKEN" \
+SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
+QUARKUS_LOG_CATEGORY__IO_SHAREPULSE__LEVEL=WARN \
+  java -jar "$JAR" >"$RESULTS/app.log" 2>&1 &
+APP_PID=$!
+until curl -sf "localhost:$PORT/api/v1/networks" >/dev/null 2>&1; do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start; see $RESULTS/app.log" >&2; exit 1; }
+  sleep 0.02
+done
+STARTUP_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+echo "bench: first answer after $STARTUP_MS ms"
+
+# --- fixtures: a site that dedupes (30 min) and one that counts every click
+admin() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+admin -d '{"id":"bench","name":"Bench","domains":["bench.example"],"networks":["reddit","x","bluesky"]}' \
+  "localhost:$PORT/admin/v1/sites" >/dev/null
+admin -d '{"id":"exact","name":"Exact","domains":["bench.example"],"networks":["reddit"],"dedupeMinutes":0}' \
+  "localhost:$PORT/admin/v1/sites" >/dev/null
+post_of() { curl -sf "localhost:$PORT/api/v1/sites/$1/share?url=$2&title=Bench" | grep -o '"post":"[^"]*"' | cut -d'"' -f4; }
+POST=$(post_of bench "https://bench.example/post-1")
+EXACT=$(post_of exact "https://bench.example/exact")
+SHARE_PATH="/api/v1/sites/bench/share?url=https%3A%2F%2Fbench.example%2Fpost-1&title=Bench"
+COUNTS_PATH="/api/v1/posts/$POST/counts"
+
+# --- 1. the machine's ceiling
+rb() { redis-benchmark -q -n "${RB_REQUESTS:-200000}" -c "$CONNECTIONS" "$@" 2>/dev/null | tr '\r' '\n' | grep 'requests per second' | tail -1; }
+rb_row() { # name output
+  local rps p50
+  rps=$(sed -n 's/.*: \([0-9.]*\) requests per second.*/\1/p' <<<"$2")
+  p50=$(sed -n 's/.*p50=\([0-9.]*\) msec.*/\1/p' <<<"$2")
+  row "| $1 | ${rps%.*} | ${p50:-–} | – | – | – | – | |"
+}
+rb_row "redis-benchmark INCR" "$(rb -t incr)"
+rb_row "redis-benchmark INCR -P 16" "$(rb -P 16 -t incr)"
+rb_row "redis-benchmark HINCRBY" "$(rb HINCRBY "$RUN:rb" f 1)"
+rb_row "redis-benchmark HINCRBY -P 16" "$(rb -P 16 HINCRBY "$RUN:rb" f 1)"
+redis-cli unlink "$RUN:rb" >/dev/null
+
+# --- 2. the baseline: the simplest counted redirect, in Node.js
+PORT=$BASELINE_PORT node bench/baseline/server.js &
+NODE_PID=$!
+until curl -s -o /dev/null "localhost:$BASELINE_PORT/s/$RUN/reddit"; do sleep 0.05; done
+load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh 5s >/dev/null
+BASE=$(load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh "$DURATION")
+kill "$NODE_PID"; NODE_PID=""
+redis-cli unlink "baseline:post:$RUN" >/dev/null
+BASE_RPS=$(field rps "$BASE")
+wrk_row() { # name BENCH-line [note]
+  local rps ratio
+  rps=$(field rps "$2")
+  ratio=$(awk -v a="$rps" -v b="$BASE_RPS" 'BEGIN { printf "%.2f×", a / b }')
+  row "| $1 | $rps | $(field p50 "$2") | $(field p99 "$2") | $(field p999 "$2") | $(field failed "$2") | $ratio | ${3:-} |"
+}
+wrk_row "baseline: Node.js 302 + one HINCRBY" "$BASE"
+
+# --- 3. ours, after a warm-up of the JIT and the caches
+load "http://127.0.0.1:$PORT" "/s/$POST/reddit" fresh "$WARMUP" >/dev/null
+RSS_MAX=$(rss_mb)
+sample_rss() { local r; r=$(rss_mb); [ "$r" -gt "$RSS_MAX" ] && RSS_MAX=$r; true; }
+
+R=$(load "http://127.0.0.1:$PORT" "/s/$POST/reddit" fresh "$DURATION"); sample_rss
+wrk_row "Sharepulse redirect, fresh readers" "$R" "counted"
+R=$(load "http://127.0.0.1:$PORT" "/s/$POST/x" repeat "$DURATION"); sample_rss
+wrk_row "Sharepulse redirect, repeat readers" "$R" "dedupe: 64 readers"
+R=$(load "http://127.0.0.1:$PORT" "/s/$POST/bluesky" bot "$DURATION"); sample_rss
+wrk_row "Sharepulse redirect, crawler UA" "$R" "tallied as bot"
+R=$(load "http://127.0.0.1:$PORT" "$SHARE_PATH" fresh "$DURATION"); sample_rss
+wrk_row "share API (links + counts)" "$R" "200s"
+R=$(load "http://127.0.0.1:$PORT" "$COUNTS_PATH" fresh "$DURATION"); sample_rss
+wrk_row "counts API" "$R" "200s"
+
+# --- 4. exactness: every click the service counted is stored, and nothing else
+counted_before=$(metric 'sharepulse_clicks_total{network="reddit",outcome="counted"}')
+R=$(load "http://127.0.0.1:$PORT" "/s/$EXACT/reddit" fresh "$DURATION"); sample_rss
+end_ns=$(date +%s%N)
+stored=-1; prev=-2
+while [ "$stored" != "$prev" ]; do
+  prev=$stored
+  sleep 0.2
+  stored=$(curl -sf "localhost:$PORT/api/v1/posts/$EXACT/counts" | grep -o '"total":[0-9]*' | cut -d: -f2)
+done
+QUIESCE_MS=$(( ($(date +%s%N) - end_ns) / 1000000 - 200 ))
+counted=$(( $(metric 'sharepulse_clicks_total{network="reddit",outcome="counted"}') - counted_before ))
+dropped=$(metric 'sharepulse_clicks_dropped_total{network="reddit"}')
+served=$(field requests "$R")
+EXACT_OK=$([ "$stored" = "$counted" ] && echo "yes" || echo "NO")
+wrk_row "exactness load (dedupe off)" "$R" "stored $stored = counted $counted: $EXACT_OK; wrk saw $served; dropped ${dropped:-0}"
+
+# --- 5. Redis memory per (post, network, day) counter, written by the real click script
+bench/memory.sh "$RUN" "$MEMORY_POSTS" > "$RESULTS/memory.txt"
+MEM=$(tail -1 "$RESULTS/memory.txt")
+
+# --- 6. widget size
+WIDGET=$(curl -sf "localhost:$PORT/widget.js" | gzip -9 | wc -c || true)
+
+cat > "$OUT" <<TABLE
+## Sharepulse benchmark, $(date -u +%Y-%m-%d) — $(nproc) cores, load average before: $LOAD_BEFORE
+
+wrk $THREADS threads, $CONNECTIONS connections, $DURATION per row after a $WARMUP warm-up; latencies in ms.
+Ratio: requests per second against the Node.js baseline measured in this run.
+
+| load | req/s | p50 | p99 | p99.9 | non-3xx / errors | vs baseline | note |
+|---|---|---|---|---|---|---|---|
+$(printf '%s\n' "${rows[@]}")
+
+| figure | value |
+|---|---|
+| start-up to first answered request (JVM, java -jar) | $STARTUP_MS ms |
+| RSS after the loads (max sampled) | $RSS_MAX MB |
+| time to quiesce after load (counts stable) | $QUIESCE_MS ms |
+| Redis memory per (post, network, day) counter | $MEM |
+| widget.js gzipped | ${WIDGET:-n/a} bytes |
+TABLE
+cat "$OUT"

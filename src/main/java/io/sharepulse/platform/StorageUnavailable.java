@@ -1,0 +1,49 @@
+package io.sharepulse.platform;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Recognises failures that mean "PostgreSQL or Redis cannot be reached right now" (refused or reset
+ * connections, exhausted pools, timeouts), as opposed to bugs. Those become 503 with Retry-After.
+ */
+public final class StorageUnavailable {
+
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private StorageUnavailable() {
+    }
+
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
+                    || t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (t instanceof java.io.IOException && t.getClass().getName().startsWith("io.netty"))
+                    || isRedisConnectionFailure(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line for the log: the innermost cause's type and message. */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static boolean isRedisConnectionFailure(Throwable t) {
+        String message = t.getMessage();
+        return message != null && t.getClass().getName().startsWith("io.vertx")
+                && (message.contains("Connection refused") || message.contains("Connection is closed")
+                        || message.contains("Connection closed") || message.contains("Connection reset"));
+    }
+}

@@ -1,0 +1,157 @@
+package io.sharepulse.share;
+
+import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.uniquePostUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.sharepulse.OwnStores;
+import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRepository;
+
+/**
+ * Redis dies or hangs under a stream of clicks: readers are still redirected to the right network, quickly; the
+ * lost clicks show in {@code sharepulse_clicks_dropped_total}; readiness says degraded; and counting resumes
+ * when Redis is back, without restarting the service.
+ */
+@QuarkusTest
+@TestProfile(OwnStores.Profile.class)
+class RedisOutageTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    PostRepository posts;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    final AtomicInteger visitor = new AtomicInteger();
+
+    record Answer(int status, String location, long millis) {
+    }
+
+    Answer click(String post, String network) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + "s/" + post + "/" + network))
+                .header("User-Agent", BROWSER_UA)
+                .header("X-Forwarded-For", "10.1." + (visitor.incrementAndGet() / 250 % 250) + "."
+                        + (visitor.get() % 250))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    long counted(String post) {
+        Object total = given().get("/api/v1/posts/{p}/counts", post).then().statusCode(200).extract().path("total");
+        return ((Number) total).longValue();
+    }
+
+    double dropped() {
+        String metrics = given().get("/q/metrics").asString();
+        return metrics.lines().filter(l -> l.startsWith("sharepulse_clicks_dropped_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void readersAreRedirectedThroughAnOutageAndCountingResumes() throws Exception {
+        String site = createSite("outage", List.of("reddit", "bluesky"));
+        String post = share(site, uniquePostUrl(), "Still here").getString("post");
+        assertThat(click(post, "reddit").status()).isEqualTo(302);
+        double droppedBefore = dropped();
+
+        // A stream of clicks runs while Redis goes away and comes back.
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        Thread stream = new Thread(() -> {
+            while (streaming.get()) {
+                try {
+                    answers.add(click(post, "bluesky"));
+                } catch (Exception e) {
+                    answers.add(new Answer(-1, e.toString(), 0));
+                }
+            }
+        });
+        stream.start();
+        Thread.sleep(300);
+        OwnStores.redis.stop();
+        Thread.sleep(1500);
+
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'redis' }.data.state", equalTo("degraded"));
+        given().get("/q/health/well").then().statusCode(503);
+        assertThat(dropped()).isGreaterThan(droppedBefore);
+
+        OwnStores.redis.start();
+        Thread.sleep(1000);
+        streaming.set(false);
+        stream.join();
+
+        assertThat(answers).hasSizeGreaterThan(10).allSatisfy(a -> {
+            assertThat(a.status()).as(a.location()).isEqualTo(302);
+            assertThat(a.location()).startsWith("https://bsky.app/intent/compose?text=Still%20here");
+            assertThat(a.millis()).isLessThan(1000);
+        });
+
+        // Redis came back empty: the post is restored from PostgreSQL and every new click counts again.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> click(post, "reddit").status() == 302
+                && counted(post) > 0);
+        long before = counted(post);
+        for (int i = 0; i < 10; i++) {
+            assertThat(click(post, "reddit").status()).isEqualTo(302);
+        }
+        assertThat(counted(post)).isEqualTo(before + 10);
+        given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
+    }
+
+    @Test
+    void aHungRedisDoesNotHoldReadersUp() throws Exception {
+        String site = createSite("hung", List.of("reddit"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        OwnStores.redis.freeze(2);
+        Thread.sleep(100);
+        Answer answer = click(post, "reddit");
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).startsWith("https://www.reddit.com/submit");
+        assertThat(answer.millis()).isLessThan(1000);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> OwnStores.redis.cli("ping").contains("PONG"));
+    }
+
+    @Test
+    void aPostThisInstanceNeverSawIsRedirectedFromPostgres() throws Exception {
+        String site = createSite("cold", List.of("reddit"));
+        String url = uniquePostUrl();
+        PostId id = PostId.derive(site, url);
+        posts.register(id, url, "Only in PostgreSQL", null); // another pod registered it; nothing cached here
+        OwnStores.redis.stop();
+        try {
+            Answer answer = click(id.value(), "reddit");
+            assertThat(answer.status()).isEqualTo(302);
+            assertThat(answer.location()).contains("title=Only%20in%20PostgreSQL");
+        } finally {
+            OwnStores.redis.start();
+        }
+    }
+}
