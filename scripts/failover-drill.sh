@@ -143,7 +143,14 @@ grep -E '^total' "$work/wrk.log" | sed 's/^/  wrk /' || true
 grep -hE 'Failover election won|Cluster state changed: fail|FAIL message received' "$work/redis-$replica.log" | sed 's/^/  replica: /' || true
 echo "  master stopped at +$(( (stop_ms - start) / 1000 ))s ($(date -d "@$((stop_ms / 1000))" +%T).$((stop_ms % 1000))); replica promoted $(( promoted_ms - stop_ms )) ms later"
 echo "  clicks dropped (reader redirected, click not counted): $dropped; first/last drop at +$(echo "$drops" | cut -d' ' -f1)/+$(echo "$drops" | cut -d' ' -f2) ms after the stop"
+awk -v s="$stop_ms" '$1 <= s { d = $3 } END { printf "  of them before the stop (slow answers under load, not the failover): %d\n", d }' \
+  "$work/metrics.log"
+awk -v s="$stop_ms" 'NR > 1 && $1 > s { b = int(($1 - s) / 5000); n[b] += $3 - prev; if (b > max) max = b } { prev = $3 }
+  END { printf "  dropped per 5 s after the stop:"; for (i = 0; i <= max; i++) printf " %d", n[i]; print "" }' \
+  "$work/metrics.log"
 echo "  clicks counted by the service: $counted; clicks stored in Redis afterwards: $stored; lost after being counted: $((counted - stored))"
-grep -c 'not recorded' "$work/app.log" | sed 's/^/  warnings logged for dropped clicks: /'
-grep 'not recorded' "$work/app.log" | sed 's/.*not recorded: //' | cut -c1-140 | sort | uniq -c | sort -rn | head -3 \
-  | sed 's/^/  why: /' || true
+echo "  (a negative loss: clicks Redis recorded after the service had given up waiting and reported them dropped)"
+grep -cE 'not recorded|Clicks are being dropped' "$work/app.log" | sed 's/^/  warnings logged for dropped clicks: /' || true
+grep -E 'not recorded|Clicks are being dropped' "$work/app.log" \
+  | sed -E 's/.*not recorded: //; s/.*\(Redis: (.*)\); readers.*/\1/' | cut -c1-140 | sort | uniq -c | sort -rn \
+  | head -3 | sed 's/^/  why: /' || true
