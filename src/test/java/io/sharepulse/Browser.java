@@ -27,7 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Headless Debian Chromium for browser tests, set up as a reader's browser would be: a normal desktop User-Agent
  * (headless Chrome's own is on every bot list), a fresh profile, no background traffic of its own. Collects
- * console errors and every URL the page requested, so tests can prove what did and did not happen.
+ * console errors, every URL the page requested and every redirect it followed, so tests can prove what did and
+ * did not happen.
+ *
+ * <p>It resolves no host name but {@code localhost} (and takes IP literals as they are): a test that clicks
+ * through to Reddit or a Mastodon server sees the request start and fail at once, and no traffic leaves the
+ * machine.
  *
  * <p>The build installs Chromium before the tests ({@code scripts/ensure-browser.sh}); where that was not
  * possible the browser tests are skipped, not failed.
@@ -42,6 +47,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path home;
     private final List<String> requested = new ArrayList<>();
+    private final List<Redirect> redirects = new ArrayList<>();
     private final List<String> console = new ArrayList<>();
 
     private Browser(ChromeDriver driver, Path home) {
@@ -62,6 +68,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-component-update", "--disable-background-networking", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--no-default-browser-check", "--window-size=1280,900",
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                     "--user-data-dir=" + home.resolve("profile"), "--user-agent=" + USER_AGENT);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
@@ -115,19 +122,51 @@ public final class Browser implements AutoCloseable {
         return List.copyOf(console);
     }
 
+    /** A redirect the browser followed: {@code from} answered {@code status} and sent it to {@code to}. */
+    public record Redirect(String from, int status, String to) {
+    }
+
     /** Every URL the browser requested since it opened (documents, scripts, fetches, beacons, images). */
     public List<String> requestedUrls() {
+        drainNetworkLog();
+        return List.copyOf(requested);
+    }
+
+    /** Every redirect the browser followed since it opened, in any of its tabs. */
+    public List<Redirect> redirects() {
+        drainNetworkLog();
+        return List.copyOf(redirects);
+    }
+
+    private void drainNetworkLog() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
                 if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
-                    requested.add(message.path("params").path("request").path("url").asText());
+                    JsonNode params = message.path("params");
+                    String url = params.path("request").path("url").asText();
+                    requested.add(url);
+                    JsonNode from = params.path("redirectResponse");
+                    if (!from.isMissingNode()) {
+                        redirects.add(new Redirect(from.path("url").asText(), from.path("status").asInt(), url));
+                    }
                 }
             } catch (IOException ignored) {
                 // not an event we read
             }
         }
-        return List.copyOf(requested);
+    }
+
+    /** Lets pages of {@code origin} write to the clipboard without asking (a reader would have said yes). */
+    public Browser allowClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return this;
+    }
+
+    /** Runs a script in the page (not subject to the page's CSP, as DevTools is not) and returns its value. */
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
     }
 
     /** Every cookie the browser holds, for any site. */

@@ -47,9 +47,7 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
                 "quarkus.datasource.username", "postgres",
-                "sharepulse.redis.key-prefix", "spfault",
-                // The production click timeout: these tests are about it (other tests run with a longer one).
-                "sharepulse.redis.click-timeout", "100ms");
+                "sharepulse.redis.key-prefix", "spfault");
     }
 
     /** After TestInfra, so these settings win. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -26,16 +24,8 @@ import io.quarkus.test.junit.TestProfile;
  * run as written against a dev-like instance (demo site, dev token), works.
  */
 @QuarkusTest
-@TestProfile(ReadmeTest.DevLike.class)
+@TestProfile(DevLike.class)
 class ReadmeTest {
-
-    /** What dev mode adds: the demo site and the documented token. */
-    public static class DevLike implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("sharepulse.demo.enabled", "true", "sharepulse.admin.token", "dev-admin-token");
-        }
-    }
 
     static final Path README = Path.of("README.md");
 

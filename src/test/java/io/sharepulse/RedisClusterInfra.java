@@ -102,12 +102,6 @@ public class RedisClusterInfra implements QuarkusTestResourceLifecycleManager {
             throw e;
         }
         config.put("quarkus.redis.client-type", "cluster");
-        // These tests check that clicks count exactly through a cluster, so a click must not time out. In a burst of
-        // 200 concurrent clicks through a freshly started cluster client on a busy 2-core machine, some clicks waited
-        // longer than the production timeout (100 ms; with 1 s still 84 of 200) while pooled connections were opened,
-        // one to every node each, and were dropped as that timeout intends. docs/OPERATIONS.md has the figures; the
-        // timeout's own behaviour is tested against the single Redis.
-        config.put("sharepulse.redis.click-timeout", "10s");
         config.put("quarkus.redis.hosts", ports.stream().map(p -> "redis://127.0.0.1:" + p)
                 .collect(Collectors.joining(",")));
         return config;

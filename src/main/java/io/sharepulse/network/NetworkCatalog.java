@@ -99,6 +99,25 @@ public class NetworkCatalog {
         return template == null ? Optional.empty() : Optional.of(template.expand(values));
     }
 
+    /**
+     * A host name a reader may give as their instance (Mastodon): lower-case DNS labels, at least two, a
+     * top-level label of letters (or an IDN's {@code xn--} form); no port, user, path or IP address.
+     */
+    public static final Pattern INSTANCE = Pattern.compile(
+            "(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})");
+
+    /**
+     * A picker network's share URL on the reader's own instance, e.g. {@code https://mastodon.social/share?text=…};
+     * empty when the network has no instance template or {@code instance} is not a valid host name.
+     */
+    public Optional<String> instanceShareUrl(Network network, String instance, Map<String, String> values) {
+        if (network.instanceTemplate() == null || instance == null || !INSTANCE.matcher(instance).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(ShareTemplate.compile(network.instanceTemplate().replace("{instance}", instance))
+                .expand(values));
+    }
+
     private static void register(Map<String, Network> index, String key, Network n) {
         if (index.putIfAbsent(key, n) != null) {
             throw new IllegalStateException("network catalog: id or alias '" + key + "' is used twice");

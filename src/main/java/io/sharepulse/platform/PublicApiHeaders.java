@@ -19,6 +19,5 @@ public class PublicApiHeaders {
             response.getHeaders().putSingle("Access-Control-Allow-Origin", "*");
             response.getHeaders().putSingle("Timing-Allow-Origin", "*");
         }
-        response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
     }
 }

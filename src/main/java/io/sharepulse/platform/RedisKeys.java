@@ -71,6 +71,16 @@ public class RedisKeys {
         return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;
     }
 
+    /** String: requests of one API key in its current one-minute window (rate limit). */
+    /** String: a public write path's window counter for one client (kind: registration, event). */
+    public String publicLimit(String site, String kind, String clientHash) {
+        return site(site) + "rlp:" + kind + ":" + clientHash;
+    }
+
+    public String rateLimit(String site, String keyId) {
+        return site(site) + "rl:" + keyId;
+    }
+
     /** String: the visitor-hash salt of one UTC day (not site-tagged: shared by all sites). */
     public String salt(LocalDate day) {
         return prefix + ":salt:" + DAY.format(day);

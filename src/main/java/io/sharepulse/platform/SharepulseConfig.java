@@ -38,6 +38,25 @@ public interface SharepulseConfig {
     /** The demo site dev mode seeds. */
     Demo demo();
 
+    /** Limits on the public paths that write (per client address and site, shared by all instances). */
+    Limits limits();
+
+    interface Limits {
+        /** New posts one client may register per minute on one site (the share API and the no-JS fragment). */
+        @WithDefault("60")
+        int registrationsPerMinute();
+
+        /** Widget events (copy, webshare) one client may report per minute on one site. */
+        @WithDefault("60")
+        int eventsPerMinute();
+    }
+
+    /** Per-site API keys of the admin API. */
+    Keys keys();
+
+    /** Admin analytics: the rollup into PostgreSQL. */
+    Analytics analytics();
+
     interface Admin {
         /**
          * Bootstrap operator token, presented as {@code Authorization: Bearer <token>}. Without one the admin API
@@ -52,8 +71,9 @@ public interface SharepulseConfig {
         String keyPrefix();
 
         /**
-         * How long a click waits for Redis before the reader is redirected anyway and the click counted as
-         * dropped. A healthy Redis answers in about a millisecond.
+         * How long a reader waits for Redis before being redirected anyway; the click is then reported as dropped
+         * (a Redis that was merely slow still counts it when it answers). A healthy Redis answers in about a
+         * millisecond.
          */
         @WithDefault("100ms")
         Duration clickTimeout();
@@ -99,5 +119,24 @@ public interface SharepulseConfig {
         /** Create the {@code demo} site (domain localhost) at start-up if it does not exist. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Keys {
+        /**
+         * Requests a site key may make per minute (a fixed window from its first request; then 429 with
+         * Retry-After). A key may be created with a lower limit, never a higher one. The operator token is not
+         * limited.
+         */
+        @WithDefault("300")
+        int rateLimit();
+    }
+
+    interface Analytics {
+        /**
+         * How often the rollup writes closed days from Redis into PostgreSQL ({@code off} to disable, e.g. in
+         * tests that drive it themselves). Each run also picks up days an earlier run missed.
+         */
+        @WithDefault("10m")
+        String rollupEvery();
     }
 }

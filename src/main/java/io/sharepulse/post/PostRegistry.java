@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
@@ -29,21 +30,25 @@ public class PostRegistry {
     private final PostStore store;
     private final PostRepository repository;
     private final PostTargets targets;
+    private final Instance<DurableCounts> history;
 
     public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository,
-            PostTargets targets) {
+            PostTargets targets, Instance<DurableCounts> history) {
         this.canonicalizer = canonicalizer;
         this.store = store;
         this.repository = repository;
         this.targets = targets;
+        this.history = history;
     }
 
     /**
      * The post for a page of {@code site}, registering it on first sight.
      *
+     * @param admission subscribed only when the post is new, before anything is written (a rate limit)
      * @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own
      */
-    public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
+    public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
+            Uni<Void> admission) {
         String url = canonicalizer.canonicalize(rawUrl);
         String host = UrlCanonicalizer.host(url);
         if (!site.allowsHost(host)) {
@@ -55,8 +60,8 @@ public class PostRegistry {
         PostId id = PostId.derive(site.id(), url);
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
-                : Uni.createFrom().item(() -> repository.register(id, url, title, media))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                         .chain(row -> store.seed(id, row.url, row.title, row.media)
                                 .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))))
                 .invoke(post -> targets.remember(id, post.url(), post.title(), post.media()));
@@ -68,16 +73,19 @@ public class PostRegistry {
     }
 
     /**
-     * Puts a post Redis no longer has (restart without persistence, eviction) back from PostgreSQL. Empty when
-     * the post or its site does not exist. All-time counts restart from the durable history, not from here.
+     * Puts a post Redis no longer has (restart without persistence, eviction) back from PostgreSQL, with its
+     * all-time counts from the durable history (closed days rolled up so far; the lost open day cannot come back).
+     * Empty when the post or its site does not exist.
      */
     public Uni<Optional<PostRecord>> restore(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id))
+        return Uni.createFrom().item(() -> repository.findLive(id).map(row -> new PostRecord(id, row.url, row.title,
+                row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(row -> row.isEmpty() ? Uni.createFrom().item(Optional.<PostRecord>empty())
-                        : store.seed(id, row.get().url, row.get().title, row.get().media)
-                                .replaceWith(Optional.of(new PostRecord(id, row.get().url, row.get().title,
-                                        row.get().media, Map.of()))));
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                        : store.restore(id, found.get().url(), found.get().title(), found.get().media(),
+                                found.get().counts())
+                                .chain(() -> store.read(id))
+                                .map(read -> read.or(() -> found)));
     }
 
     /**

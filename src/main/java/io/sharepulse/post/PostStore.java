@@ -1,5 +1,6 @@
 package io.sharepulse.post;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.sharepulse.platform.RedisKeys;
+import io.sharepulse.platform.RedisScript;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,11 +28,15 @@ public class PostStore {
     public static final String MEDIA = "m";
     public static final String COUNT_PREFIX = "c:";
 
+    private static final RedisScript RESTORE = RedisScript.fromResource("redis/restore-post.lua");
+
+    private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keyCommands;
 
     public PostStore(ReactiveRedisDataSource redis, RedisKeys keys) {
+        this.redis = redis;
         this.keys = keys;
         this.hashes = redis.hash(String.class);
         this.keyCommands = redis.key();
@@ -50,6 +56,23 @@ public class PostStore {
             fields.put(MEDIA, media);
         }
         return hashes.hset(keys.post(id.site(), id.hash()), fields).replaceWithVoid();
+    }
+
+    /**
+     * Puts back a post Redis lost, with its all-time counts, unless it exists already (atomic: no click that
+     * counted since another instance restored it is overwritten).
+     */
+    public Uni<Void> restore(PostId id, String url, String title, String media, Map<String, Long> counts) {
+        List<String> args = new ArrayList<>();
+        args.add(keys.post(id.site(), id.hash()));
+        args.add(url);
+        args.add(title);
+        args.add(media == null ? "" : media);
+        counts.forEach((network, count) -> {
+            args.add(network);
+            args.add(Long.toString(count));
+        });
+        return RESTORE.run(redis, 1, args.toArray(String[]::new)).replaceWithVoid();
     }
 
     /** Removes the post hashes of these posts (a deleted site): their links stop counting. */

@@ -64,7 +64,7 @@ public class ClickRecorder {
      * @param visitor      visitor hash, or null when none may be computed (DNT/GPC)
      * @param dedupeSeconds the site's window (0: off)
      * @return null item when Redis does not know the post (nothing was written); a failure when Redis did not
-     *         answer within {@code sharepulse.redis.click-timeout}
+     *         answer within {@code sharepulse.redis.click-timeout} (the script may still complete and count)
      */
     public Uni<Result> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -74,7 +74,7 @@ public class ClickRecorder {
         long hourExpiry = hour.plusHours(1).toEpochSecond(ZoneOffset.UTC) + hourRetentionSeconds;
         String site = post.site();
         String v = visitor == null ? "" : visitor;
-        return SCRIPT.run(redis, 8,
+        Uni<Response> script = SCRIPT.run(redis, 8,
                 keys.post(site, post.hash()),
                 keys.dedupe(site, v, post.hash(), network),
                 keys.postDay(site, post.hash(), day),
@@ -85,8 +85,13 @@ public class ClickRecorder {
                 keys.bots(site, day),
                 network, mode.arg, v, Integer.toString(dedupeSeconds),
                 Long.toString(dayExpiry), Long.toString(hourExpiry), post.hash())
-                .ifNoItem().after(timeout).fail()
-                .map(ClickRecorder::toResult);
+                .memoize().indefinitely();
+        // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
+        // click, while the reader is redirected after the timeout (and the click reported as not confirmed).
+        script.subscribe().with(reply -> {
+        }, failure -> {
+        });
+        return script.ifNoItem().after(timeout).fail().map(ClickRecorder::toResult);
     }
 
     private static Result toResult(Response reply) {

@@ -1,6 +1,7 @@
 package io.sharepulse.share;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -16,12 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.sharepulse.platform.ClientIpResolver;
+import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.share.RedirectService.Destination;
+import io.sharepulse.share.RedirectService.Pick;
 import io.sharepulse.share.RedirectService.Redirect;
 import io.sharepulse.share.RedirectService.Retired;
-import io.sharepulse.share.RedirectService.Visit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -43,13 +44,19 @@ public class RedirectResource {
     public record Alternative(String name, String href) {
     }
 
+    /**
+     * Our own instance pickers, by network: a click on Mastodon is counted here and then lands on {@code /mastodon}
+     * (the widget package's page), which asks for the reader's instance. No third party is in the path.
+     */
+    static final Map<String, String> PICKER_PAGES = Map.of("mastodon", "/mastodon");
+
     private final RedirectService redirects;
-    private final ClientIpResolver clientIp;
+    private final Visits visits;
     private final PublicUrl publicUrl;
 
-    public RedirectResource(RedirectService redirects, ClientIpResolver clientIp, PublicUrl publicUrl) {
+    public RedirectResource(RedirectService redirects, Visits visits, PublicUrl publicUrl) {
         this.redirects = redirects;
-        this.clientIp = clientIp;
+        this.visits = visits;
         this.publicUrl = publicUrl;
     }
 
@@ -57,29 +64,27 @@ public class RedirectResource {
     @Operation(summary = "Count a share click and redirect (302) to the network's share page")
     public Uni<Response> click(@PathParam("post") String post, @PathParam("network") String network,
             HttpServerRequest request, UriInfo uri) {
-        return redirects.click(post, network, visit(request, false)).map(d -> respond(d, uri));
+        return redirects.click(post, network, visits.read(request, false)).map(d -> respond(d, uri));
     }
 
     /** Link checkers ask with HEAD: same answer, nothing counted. */
     @HEAD
     public Uni<Response> check(@PathParam("post") String post, @PathParam("network") String network,
             HttpServerRequest request, UriInfo uri) {
-        return redirects.click(post, network, visit(request, true)).map(d -> respond(d, uri));
-    }
-
-    private Visit visit(HttpServerRequest request, boolean headOnly) {
-        String ip = clientIp.resolve(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
-                request.getHeader("X-Forwarded-For"));
-        boolean dnt = "1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC"));
-        boolean prefetch = BotDetector.isPrefetch(request.getHeader("Sec-Purpose"), request.getHeader("Purpose"),
-                request.getHeader("X-Purpose"), request.getHeader("X-Moz"));
-        return new Visit(ip, request.getHeader(HttpHeaders.USER_AGENT), dnt, prefetch, headOnly);
+        return redirects.click(post, network, visits.read(request, true)).map(d -> respond(d, uri));
     }
 
     private Response respond(Destination destination, UriInfo uri) {
         Response.ResponseBuilder builder;
         if (destination instanceof Redirect r) {
             builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, r.location());
+        } else if (destination instanceof Pick p) {
+            String page = PICKER_PAGES.get(p.network().id());
+            if (page == null) {
+                throw new IllegalStateException("no picker page for " + p.network().id());
+            }
+            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION,
+                    publicUrl.base(uri) + page + "?post=" + ShareTemplate.encode(p.post().value()));
         } else {
             Retired retired = (Retired) destination;
             String base = publicUrl.base(uri);

@@ -29,8 +29,15 @@ public class RedirectService {
 
     private static final Logger LOG = Logger.getLogger(RedirectService.class);
 
+    /** Networks whose share page depends on the reader's own server (Mastodon): we ask which first. */
+    static final String PICKER = "picker";
+
     /** Where a click leads. */
-    public sealed interface Destination permits Redirect, Retired {
+    public sealed interface Destination permits Redirect, Retired, Pick {
+    }
+
+    /** The network needs the reader's instance: our picker page asks for it (see {@code /mastodon}). */
+    public record Pick(Network network, PostId post) implements Destination {
     }
 
     /** A 302 to the network's share page. */
@@ -60,10 +67,12 @@ public class RedirectService {
     private final VisitorHasher hasher;
     private final ClickMetrics metrics;
     private final PostTargets targets;
+    private final PublicLimits limits;
     private final java.util.concurrent.atomic.AtomicLong lastDropLog = new java.util.concurrent.atomic.AtomicLong();
 
     public RedirectService(NetworkCatalog catalog, SiteDirectory sites, PostRegistry posts, ClickRecorder recorder,
-            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics, PostTargets targets) {
+            BotDetector bots, DailySalt salt, VisitorHasher hasher, ClickMetrics metrics, PostTargets targets,
+            PublicLimits limits) {
         this.catalog = catalog;
         this.sites = sites;
         this.posts = posts;
@@ -73,6 +82,7 @@ public class RedirectService {
         this.hasher = hasher;
         this.metrics = metrics;
         this.targets = targets;
+        this.limits = limits;
     }
 
     public Uni<Destination> click(String rawPost, String rawNetwork, Visit visit) {
@@ -82,33 +92,68 @@ public class RedirectService {
         return sites.find(post.site()).chain(found -> {
             SiteView site = found.orElseThrow(RedirectService::unknownPost);
             Optional<Network> destination = catalog.destination(network);
-            Mode mode = visit.headOnly() || destination.isEmpty() ? Mode.PEEK
-                    : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
-            boolean anonymous = site.honourDnt() && visit.doNotTrack();
-            Uni<String> visitor = mode != Mode.COUNT || anonymous ? Uni.createFrom().nullItem()
-                    : salt.today().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
-            return visitor.chain(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
-                    .onFailure(f -> !(f instanceof ProblemException)).recoverWithUni(f -> dropped(post, network, f))
-                    .map(result -> {
-                        if (result == null) {
-                            throw unknownPost();
-                        }
-                        PostRecord record = new PostRecord(post, result.url(), result.title(), result.media(), Map.of());
-                        targets.remember(post, result.url(), result.title(), result.media());
-                        if (destination.isEmpty()) {
-                            if (!visit.headOnly()) {
-                                metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
-                                        ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
-                            }
-                            return new Retired(network, record, alternatives(site));
-                        }
-                        if (result.outcome() != null) {
-                            metrics.record(network.id(), result.outcome());
-                        }
-                        return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record))
-                                .orElseThrow());
-                    });
+            return tally(post, network, site, visit, destination.isEmpty()).map(result -> {
+                PostRecord record = new PostRecord(post, result.url(), result.title(), result.media(), Map.of());
+                targets.remember(post, result.url(), result.title(), result.media());
+                if (destination.isEmpty()) {
+                    if (!visit.headOnly()) {
+                        metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
+                                ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
+                    }
+                    return new Retired(network, record, alternatives(site));
+                }
+                if (result.outcome() != null) {
+                    metrics.record(network.id(), result.outcome());
+                }
+                if (PICKER.equals(destination.get().kind())) {
+                    return new Pick(destination.get(), post);
+                }
+                return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record)).orElseThrow());
+            });
         });
+    }
+
+    /**
+     * A widget action (Copy link, Share…) the reader used, reported by the widget: classified and counted exactly
+     * like a click on a network button, with nowhere to send anybody.
+     */
+    public Uni<ClickOutcome> action(String rawPost, String rawNetwork, Visit visit) {
+        PostId post = PostId.parse(rawPost).orElseThrow(RedirectService::unknownPost);
+        Network network = catalog.find(rawNetwork)
+                .orElseThrow(() -> ProblemException.notFound("unknown-network", "No network has this id."));
+        if (!network.isAction()) {
+            throw new ProblemException(422, "not-an-action", "Not an action",
+                    "Only widget actions (copy, webshare) are reported as events; network buttons count through "
+                            + "their links.");
+        }
+        return sites.find(post.site()).chain(found -> {
+            SiteView site = found.orElseThrow(RedirectService::unknownPost);
+            return limits.event(site.id(), visit).chain(() -> tally(post, network, site, visit, false)).map(result -> {
+                metrics.record(network.id(), result.outcome());
+                return result.outcome();
+            });
+        });
+    }
+
+    /**
+     * Classifies a visit (HEAD or nothing to count: peek; prefetch or bot: tallied apart; else counted, with a
+     * visitor hash unless the reader asked not to be tracked) and records it in one script run. Fails with 404
+     * when neither Redis nor PostgreSQL knows the post.
+     */
+    private Uni<ClickRecorder.Result> tally(PostId post, Network network, SiteView site, Visit visit, boolean peek) {
+        Mode mode = visit.headOnly() || peek ? Mode.PEEK
+                : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
+        boolean anonymous = site.honourDnt() && visit.doNotTrack();
+        Uni<String> visitor = mode != Mode.COUNT || anonymous ? Uni.createFrom().nullItem()
+                : salt.today().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
+        return visitor.chain(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
+                .onFailure(f -> !(f instanceof ProblemException)).recoverWithUni(f -> dropped(post, network, f))
+                .map(result -> {
+                    if (result == null) {
+                        throw unknownPost();
+                    }
+                    return result;
+                });
     }
 
     /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
+import io.sharepulse.network.NetworkIcons;
 import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.post.PostRecord;
 import io.sharepulse.site.SiteView;
@@ -19,9 +20,11 @@ import io.sharepulse.site.SiteView;
 public class ShareLinks {
 
     private final NetworkCatalog catalog;
+    private final NetworkIcons icons;
 
-    public ShareLinks(NetworkCatalog catalog) {
+    public ShareLinks(NetworkCatalog catalog, NetworkIcons icons) {
         this.catalog = catalog;
+        this.icons = icons;
     }
 
     public ShareDocument document(SiteView site, PostRecord post, String baseUrl) {
@@ -29,18 +32,34 @@ public class ShareLinks {
         for (String id : site.networks()) {
             catalog.find(id).ifPresent(n -> links.add(link(site, post, n, baseUrl)));
         }
-        return new ShareDocument(post.id().value(), post.url(), post.title(), site.visibleCount(post.total()), links);
+        return new ShareDocument(post.id().value(), post.url(), post.title(), site.visibleCount(post.total()),
+                site.theme(), links);
     }
 
     public ShareLink link(SiteView site, PostRecord post, Network network, String baseUrl) {
         Long count = site.visibleCount(post.count(network.id()));
+        NetworkIcons.Icon icon = icons.of(network);
         if (network.isAction()) {
-            return new ShareLink(network.id(), network.name(), network.kind(), network.status(), null, null, null, count);
+            return new ShareLink(network.id(), network.name(), network.kind(), network.status(), null, null, null, count,
+                    network.name(), icon.path(), icon.color(), icon.colorDark());
         }
         Optional<Network> destination = catalog.destination(network);
         String share = destination.flatMap(d -> catalog.shareUrl(d, values(site, post))).orElse(null);
         return new ShareLink(network.id(), network.name(), network.kind(), network.status(), network.successor(),
-                redirect(baseUrl, post, network), share, count);
+                redirect(baseUrl, post, network), share, count, label(network, destination), icon.path(),
+                icon.color(), icon.colorDark());
+    }
+
+    /**
+     * A button's accessible name. It contains the visible name (WCAG 2.5.3) and says where a click really goes:
+     * "Share on Reddit", "Share on Pinboard (del.icio.us has closed)", "Technorati has closed".
+     */
+    static String label(Network network, Optional<Network> destination) {
+        if (network.isActive()) {
+            return "Share on " + network.name();
+        }
+        return destination.map(d -> "Share on " + d.name() + " (" + network.name() + " has closed)")
+                .orElse(network.name() + " has closed");
     }
 
     /** Our counted link for a post and network. */

@@ -14,19 +14,25 @@ public class ShareService {
     private final SiteDirectory sites;
     private final PostRegistry posts;
     private final ShareLinks links;
+    private final PublicLimits limits;
 
-    public ShareService(SiteDirectory sites, PostRegistry posts, ShareLinks links) {
+    public ShareService(SiteDirectory sites, PostRegistry posts, ShareLinks links, PublicLimits limits) {
         this.sites = sites;
         this.posts = posts;
         this.links = links;
+        this.limits = limits;
     }
 
-    public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl) {
+    /**
+     * @param visit who asks: a page seen for the first time counts against their registration limit
+     */
+    public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl,
+            RedirectService.Visit visit) {
         return sites.find(siteId).chain(site -> {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");
             }
-            return posts.register(site.get(), url, title, media)
+            return posts.register(site.get(), url, title, media, limits.registration(siteId, visit))
                     .map(post -> links.document(site.get(), post, baseUrl));
         });
     }

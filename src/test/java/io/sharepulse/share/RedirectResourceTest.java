@@ -91,6 +91,9 @@ class RedirectResourceTest {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(302));
+        // A reader on a busy machine may be redirected before Redis confirmed; the click still lands.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> count(post, "reddit") >= 200);
         assertThat(count(post, "reddit")).isEqualTo(200);
     }
 
@@ -203,6 +206,14 @@ class RedirectResourceTest {
         assertThat(page).contains("Technorati has closed", "2014-05-29", "/s/" + post + "/reddit",
                 "/s/" + post + "/x", "&lt;b&gt;Old&lt;/b&gt; post").doesNotContain("<b>Old</b>");
         assertThat(count(post, "technorati")).isZero();
+    }
+
+    @Test
+    void mastodonIsCountedThenAsksForTheReadersInstanceOnOurOwnPage() {
+        String site = createSite("toot", List.of("mastodon"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        assertThat(click(post, "mastodon", "192.0.2.90")).isEqualTo(base + "mastodon?post=" + post);
+        assertThat(count(post, "mastodon")).isEqualTo(1);
     }
 
     @Test

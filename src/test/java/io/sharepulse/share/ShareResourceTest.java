@@ -51,6 +51,34 @@ class ShareResourceTest {
     }
 
     @Test
+    void eachButtonCarriesItsAccessibleNameIconAndColours() {
+        String site = createSite("icons", List.of("reddit", "x", "delicious", "technorati", "copy"));
+        JsonPath doc = share(site, uniquePostUrl(), "T");
+        assertThat(doc.getString("theme")).isEqualTo("auto");
+        assertThat(doc.getList("links.label")).containsExactly("Share on Reddit", "Share on X (Twitter)",
+                "Share on Pinboard (del.icio.us has closed)", "Technorati has closed", "Copy link");
+        assertThat(doc.getList("links.icon", String.class)).allSatisfy(icon -> assertThat(icon).startsWith("M"));
+        assertThat(doc.getString("links[0].color")).isEqualTo("#FF4500");
+        assertThat(doc.getString("links[1].color")).isEqualTo("#000000");
+        assertThat(doc.getMap("links[1]")).doesNotContainKey("colorDark"); // black mark: text colour when dark
+        assertThat(doc.getMap("links[3]")).doesNotContainKey("color"); // a neutral glyph takes the text colour
+    }
+
+    @Test
+    void anUnchangedAnswerRevalidatesWithoutABodyAndAClickChangesIt() {
+        String site = createSite("etag", List.of("reddit"));
+        String url = uniquePostUrl();
+        String etag = given().queryParam("url", url).get("/api/v1/sites/{site}/share", site)
+                .then().statusCode(200).header("Cache-Control", "public, max-age=15").extract().header("ETag");
+        assertThat(etag).startsWith("W/\"");
+        given().queryParam("url", url).header("If-None-Match", etag).get("/api/v1/sites/{site}/share", site)
+                .then().statusCode(HttpStatus.SC_NOT_MODIFIED).header("ETag", etag);
+        click(share(site, url, "T").getString("post"), "reddit", "192.0.2.44");
+        given().queryParam("url", url).header("If-None-Match", etag).get("/api/v1/sites/{site}/share", site)
+                .then().statusCode(200).body("links[0].count", equalTo(1));
+    }
+
+    @Test
     void theSamePageUnderAnotherSpellingIsTheSamePost() {
         String site = createSite("spelling", List.of("reddit"));
         String url = uniquePostUrl();

@@ -1,0 +1,88 @@
+# Shared by bench/run.sh and bench/soak.sh: settings, the packaged service in its own database and Redis key
+# prefix, fixtures (sites "bench" and "exact", their posts), wrk and metric helpers, and clean-up on exit.
+# Source it from the repository root.
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18180}
+BASELINE_PORT=${BASELINE_PORT:-18190}
+MEMORY_POSTS=${MEMORY_POSTS:-100000}
+RUN="spbench$(date +%s)"
+DB="sharepulse_bench"
+TOKEN="bench-$RANDOM$RANDOM$RANDOM"
+RESULTS=bench/results
+OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
+APP_PID=""
+NODE_PID=""
+mkdir -p "$RESULTS"
+
+for tool in wrk redis-benchmark redis-cli node java psql curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is required (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$NODE_PID" ] && kill "$NODE_PID" 2>/dev/null || true
+  redis-cli --scan --pattern "$RUN*" | xargs -r -n 1000 redis-cli unlink >/dev/null 2>&1 || true
+  redis-cli --scan --pattern "baseline:$RUN*" | xargs -r -n 1000 redis-cli unlink >/dev/null 2>&1 || true
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+rows=()
+row() { rows+=("$*"); }
+bench_line() { grep '^BENCH ' | tail -1; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# wrk against one path; prints the BENCH line (requests rps p50 p99 p999 failed)
+load() { # url path mode duration
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --timeout 5s -s bench/wrk/visitors.lua "$1" -- "$2" "$3" | bench_line
+}
+rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
+metric() { # sum of a Prometheus series matching a prefix
+  curl -s "localhost:$PORT/q/metrics" | grep -F "$1" | awk '{s+=$NF} END {printf "%.0f", s}'
+}
+
+echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- build (only when the sources changed since the last package)
+JAR=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+  echo "bench: packaging the service"
+  ./mvnw -q -B package -DskipTests
+fi
+
+# --- a database of our own
+psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
+
+# --- start-up to first answered request
+start_ns=$(date +%s%N)
+QUARKUS_HTTP_PORT=$PORT \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
+SHAREPULSE_ADMIN_TOKEN="$TOKEN" \
+SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
+QUARKUS_LOG_CATEGORY__IO_SHAREPULSE__LEVEL=WARN \
+  java -jar "$JAR" >"$RESULTS/app.log" 2>&1 &
+APP_PID=$!
+until curl -sf "localhost:$PORT/api/v1/networks" >/dev/null 2>&1; do
+  kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start; see $RESULTS/app.log" >&2; exit 1; }
+  sleep 0.02
+done
+STARTUP_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+echo "bench: first answer after $STARTUP_MS ms"
+
+# --- fixtures: a site that dedupes (30 min) and one that counts every click
+admin() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+admin -d '{"id":"bench","name":"Bench","domains":["bench.example"],"networks":["reddit","x","bluesky"]}' \
+  "localhost:$PORT/admin/v1/sites" >/dev/null
+admin -d '{"id":"exact","name":"Exact","domains":["bench.example"],"networks":["reddit"],"dedupeMinutes":0}' \
+  "localhost:$PORT/admin/v1/sites" >/dev/null
+post_of() { curl -sf "localhost:$PORT/api/v1/sites/$1/share?url=$2&title=Bench" | grep -o '"post":"[^"]*"' | cut -d'"' -f4; }
+POST=$(post_of bench "https://bench.example/post-1")
+EXACT=$(post_of exact "https://bench.example/exact")
+SHARE_PATH="/api/v1/sites/bench/share?url=https%3A%2F%2Fbench.example%2Fpost-1&title=Bench"
+COUNTS_PATH="/api/v1/posts/$POST/counts"
+

@@ -1,0 +1,57 @@
+package io.sharepulse.analytics;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The answers of the analytics API (JSON, camelCase). Absent fields are not kept at that grain. */
+public final class Stats {
+
+    private Stats() {
+    }
+
+    /**
+     * One bucket of a series.
+     *
+     * @param start   the bucket's first instant in the query's time zone (ISO 8601 with offset)
+     * @param epoch   the same instant in seconds since 1970 (for charts)
+     * @param bots    crawler and prefetch hits, never part of {@code clicks} (site series by day or month only)
+     * @param uniques distinct visitors (site series by day or month only; see docs/ANALYTICS.md)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bucket(String start, long epoch, long clicks, Long bots, Long uniques) {
+    }
+
+    /** @param networks clicks per network over the whole range */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Totals(long clicks, Long bots, Long uniques, Map<String, Long> networks) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Series(String site, String from, String to, String interval, String tz, String network,
+            String post, Totals totals, List<Bucket> series) {
+    }
+
+    /** @param share this network's part of all clicks in the range, 0 to 1 */
+    public record NetworkShare(String network, String name, long clicks, double share, long bots) {
+    }
+
+    public record Networks(String site, String from, String to, long total, long bots, List<NetworkShare> networks) {
+    }
+
+    /** @param topNetwork the network with the most clicks (ties: alphabetical) */
+    public record TopPost(String post, String url, String title, long clicks, String topNetwork,
+            Map<String, Long> networks) {
+    }
+
+    /** @param totalPosts posts with at least one click in the range (for paging) */
+    public record TopPosts(String site, String from, String to, String order, int limit, int offset, int totalPosts,
+            List<TopPost> posts) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostStats(String post, String url, String title, String from, String to, String interval,
+            long total, Map<String, Long> networks, List<Bucket> series) {
+    }
+}

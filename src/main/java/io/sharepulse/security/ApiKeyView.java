@@ -1,0 +1,20 @@
+package io.sharepulse.security;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A key as the API shows it. {@code secret} is present only in the answer that created the key.
+ *
+ * @param rateLimit requests per minute
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiKeyView(String id, String site, String name, String role, int rateLimit, Instant createdAt,
+        Instant lastUsedAt, Instant revokedAt, String secret) {
+
+    static ApiKeyView of(ApiKey key, String secret) {
+        return new ApiKeyView(key.id, key.siteId, key.name, key.role, key.rateLimit, key.createdAt, key.lastUsedAt,
+                key.revokedAt, secret);
+    }
+}

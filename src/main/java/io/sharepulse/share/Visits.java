@@ -1,0 +1,28 @@
+package io.sharepulse.share;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.sharepulse.platform.ClientIpResolver;
+import io.sharepulse.share.RedirectService.Visit;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Reads what counting needs of a request (and nothing more) for the redirect and the events API alike. */
+@ApplicationScoped
+public class Visits {
+
+    private final ClientIpResolver clientIp;
+
+    public Visits(ClientIpResolver clientIp) {
+        this.clientIp = clientIp;
+    }
+
+    public Visit read(HttpServerRequest request, boolean headOnly) {
+        String ip = clientIp.resolve(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
+                request.getHeader("X-Forwarded-For"));
+        boolean dnt = "1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC"));
+        boolean prefetch = BotDetector.isPrefetch(request.getHeader("Sec-Purpose"), request.getHeader("Purpose"),
+                request.getHeader("X-Purpose"), request.getHeader("X-Moz"));
+        return new Visit(ip, request.getHeader(HttpHeaders.USER_AGENT), dnt, prefetch, headOnly);
+    }
+}
