@@ -46,7 +46,7 @@ public record DateRange(LocalDate from, LocalDate to, ZoneId zone) {
                     + interval.id() + " at most " + max + " are allowed.");
         }
         if (start.getYear() < 2000 || end.getYear() > 2999) {
-            throw ProblemException.badRequest("invalid-range", "Dates must lie between the years 2000 and 2999.");
+            throw outOfYears();
         }
         DateRange range = new DateRange(start, end, zone);
         range.requireWholeHourOffsets();
@@ -91,11 +91,21 @@ public record DateRange(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid-date", "'" + name + "' must be a date like 2026-11-26.");
         }
+        // Checked here, before any arithmetic: a default 'from' 29 days before LocalDate.MIN does not exist.
+        if (date.getYear() < 2000 || date.getYear() > 2999) {
+            throw outOfYears();
+        }
+        return date;
+    }
+
+    private static ProblemException outOfYears() {
+        return ProblemException.badRequest("invalid-range", "Dates must lie between the years 2000 and 2999.");
     }
 
     private static ZoneId zone(String tz) {

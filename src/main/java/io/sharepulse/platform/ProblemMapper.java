@@ -100,10 +100,7 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        Response.ResponseBuilder builder = build(new Problem("about:blank", title, status,
-                DETAILS.getOrDefault(status, title + "."), instance(uri), null));
+        Response.ResponseBuilder builder = build(forStatus(status, instance(uri)));
         // Keep the headers that tell a client how to retry correctly (e.g. Allow on 405).
         if (e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
@@ -124,6 +121,13 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected error %s on %s", ref, uri == null ? "?" : uri.getPath());
         return build(new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side (reference " + ref + ").", instance(uri), null)).build();
+    }
+
+    /** The problem for a bare HTTP status raised by the framework, in our fixed wording. */
+    static Problem forStatus(int status, String instance) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return new Problem("about:blank", title, status, DETAILS.getOrDefault(status, title + "."), instance, null);
     }
 
     private Response.ResponseBuilder build(Problem problem) {

@@ -74,7 +74,7 @@ public class RedisKeys {
     /** String: requests of one API key in its current one-minute window (rate limit). */
     /** String: a public write path's window counter for one client (kind: registration, event). */
     public String publicLimit(String site, String kind, String clientHash) {
-        return site(site) + "rlp:" + kind + ":" + clientHash;
+        return site(site) + "rl:pub:" + kind + ":" + clientHash;
     }
 
     public String rateLimit(String site, String keyId) {

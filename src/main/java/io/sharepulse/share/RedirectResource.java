@@ -83,8 +83,10 @@ public class RedirectResource {
             if (page == null) {
                 throw new IllegalStateException("no picker page for " + p.network().id());
             }
+            // A path, not an absolute URL: the reader's browser stays on the host it clicked, and a forged Host header
+            // cannot turn our redirect into a link to somebody else's page.
             builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION,
-                    publicUrl.base(uri) + page + "?post=" + ShareTemplate.encode(p.post().value()));
+                    page + "?post=" + ShareTemplate.encode(p.post().value()));
         } else {
             Retired retired = (Retired) destination;
             String base = publicUrl.base(uri);

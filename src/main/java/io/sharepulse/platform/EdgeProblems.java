@@ -1,0 +1,143 @@
+package io.sharepulse.platform;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+
+/**
+ * Problems raised at the edge, before JAX-RS and so before {@link ProblemMapper}. Vert.x Web fails a request whose
+ * Host is missing or unparseable, or whose target is not a path ({@code OPTIONS *}, {@code CONNECT host:443}); left
+ * to Quarkus, those answers were empty, or a JSON page naming the exception with its stack. Here they become
+ * problem+json like every other error.
+ *
+ * <p>Framings RFC 9112 says a server must refuse are refused here too, because Vert.x lets them through: more than
+ * one Host header, or an empty one (proxies and we could disagree on the host; our links would be broken), a
+ * Transfer-Encoding whose last coding is not chunked (no way to tell where the body ends: the request-smuggling
+ * shape), and raw bytes outside printable ASCII in the request target (Netty reads them as ISO-8859-1).
+ *
+ * <p>Not reachable from here, so still empty answers (HostileInputTest lists them): what Netty's decoder refuses
+ * (a request line or header that does not parse or is too long, conflicting Content-Length), a target
+ * {@link java.net.URI} cannot parse (Quarkus checks it before routing: malformed escapes), and a body over the size
+ * limit (RESTEasy Reactive answers 413 as soon as it sees the length).
+ */
+@ApplicationScoped
+public class EdgeProblems {
+
+    private static final Logger LOG = Logger.getLogger(EdgeProblems.class);
+    /** A path we may echo as the problem's instance; anything else (raw bytes, markup) is left out. */
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/%-]{0,199}");
+
+    private final ObjectMapper json;
+
+    public EdgeProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::framing).failureHandler(this::failed);
+    }
+
+    private void framing(RoutingContext ctx) {
+        String refused = refusal(ctx.request());
+        if (refused != null) {
+            send(ctx, new Problem("urn:sharepulse:problem:invalid-request", "Bad Request", 400, refused, null,
+                    null), true);
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Why a request's framing is refused, or null. */
+    static String refusal(HttpServerRequest request) {
+        var headers = request.headers();
+        List<String> hosts = headers.getAll(HttpHeaders.HOST);
+        if (hosts.size() > 1) {
+            return "A request has one Host header.";
+        }
+        if (hosts.size() == 1 && hosts.get(0).isBlank()) {
+            // Vert.x takes an empty Host as valid; every link and redirect we build from it would be broken.
+            return "The Host header is empty.";
+        }
+        String coding = headers.get(HttpHeaders.TRANSFER_ENCODING);
+        if (coding != null && !lastCoding(coding).equals("chunked")) {
+            return "A body's last transfer coding must be chunked.";
+        }
+        String uri = request.uri();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                // Netty hands raw bytes over as ISO-8859-1: UTF-8 would be read as something else entirely.
+                return "The request target must be ASCII; percent-encode everything else as UTF-8.";
+            }
+        }
+        return null;
+    }
+
+    private static String lastCoding(String codings) {
+        String last = codings.substring(codings.lastIndexOf(',') + 1);
+        int parameters = last.indexOf(';');
+        return (parameters < 0 ? last : last.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private void failed(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            // Someone answered already (an over-long body is refused as soon as it is seen): Quarkus' own handler
+            // knows how to end or cut a response that has started.
+            ctx.next();
+            return;
+        }
+        int status = ctx.statusCode();
+        if (status < 400 && ctx.failure() instanceof HttpException e) {
+            status = e.getStatusCode();
+        }
+        if (status < 400 || status > 599) {
+            status = 500;
+        }
+        String path = ctx.request().path();
+        String instance = path != null && SAFE_PATH.matcher(path).matches() ? path : null;
+        Problem problem;
+        if (status >= 500) {
+            String ref = UUID.randomUUID().toString();
+            LOG.errorf(ctx.failure(), "Unexpected error %s on %s", ref, instance == null ? "?" : instance);
+            problem = new Problem("about:blank", "Internal Server Error", 500,
+                    "Something went wrong on our side (reference " + ref + ").", instance, null);
+        } else {
+            problem = ProblemMapper.forStatus(status, instance);
+        }
+        send(ctx, problem, status == 413 || status == 400);
+    }
+
+    private void send(RoutingContext ctx, Problem problem, boolean close) {
+        var response = ctx.response();
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException impossible) {
+            body = "{\"title\":\"Error\",\"status\":" + problem.status() + "}";
+        }
+        response.setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (close) {
+            // The rest of this connection cannot be trusted to be framed as the client meant.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body);
+    }
+}
