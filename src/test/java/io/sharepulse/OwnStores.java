@@ -47,7 +47,9 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
                 "quarkus.datasource.username", "postgres",
-                "sharepulse.redis.key-prefix", "spfault");
+                "sharepulse.redis.key-prefix", "spfault",
+                // The production click timeout: these tests are about it (the others run with a longer one).
+                "sharepulse.redis.click-timeout", "100ms");
     }
 
     /** After TestInfra, so these settings win. */

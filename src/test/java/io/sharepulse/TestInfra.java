@@ -82,9 +82,18 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
 
     /** Deletes every key matching the pattern (SCAN: fine in tests, never on a request path). */
     public static void deleteKeys(String pattern) {
+        deleteKeys(REDIS, pattern);
+        // Under RedisClusterInfra every node holds its own keys: scan each (a replica refuses the UNLINK; its
+        // master does it).
+        for (int port : RedisClusterInfra.ports()) {
+            deleteKeys("redis://127.0.0.1:" + port, pattern);
+        }
+    }
+
+    private static void deleteKeys(String server, String pattern) {
         Vertx vertx = Vertx.vertx();
         try {
-            Redis client = Redis.createClient(vertx, REDIS);
+            Redis client = Redis.createClient(vertx, server);
             RedisAPI api = RedisAPI.api(client);
             String cursor = "0";
             do {
@@ -100,6 +109,9 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
             } while (!"0".equals(cursor));
             client.close();
         } catch (Exception e) {
+            if (e.getMessage() != null && e.getMessage().contains("MOVED")) {
+                return; // a cluster replica
+            }
             System.err.println("Could not delete test keys " + pattern + ": " + e);
         } finally {
             vertx.close();

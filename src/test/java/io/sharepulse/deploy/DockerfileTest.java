@@ -1,0 +1,137 @@
+package io.sharepulse.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The container image as far as it can be checked without a container engine: the fast-jar layout is copied in
+ * layers, the build context keeps only it, the process runs as a numeric non-root user, and the health check
+ * (run here against a live instance) passes when the service is up and fails when it is not.
+ */
+@QuarkusTest
+class DockerfileTest {
+
+    static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
+    static final Path DOCKERIGNORE = Path.of(".dockerignore");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    record Instruction(String keyword, String arguments) {
+    }
+
+    /** The instructions, continuation lines joined and comments dropped. */
+    static List<Instruction> instructions() throws IOException {
+        List<Instruction> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(DOCKERFILE)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && current.isEmpty())) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            current.append(trimmed);
+            String text = current.toString().strip();
+            current.setLength(0);
+            int space = text.indexOf(' ');
+            out.add(new Instruction(text.substring(0, space).toUpperCase(), text.substring(space + 1).strip()));
+        }
+        return out;
+    }
+
+    static List<String> all(List<Instruction> instructions, String keyword) {
+        return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+    }
+
+    @Test
+    void copiesTheFastJarInLayersFromTheDependenciesUp() throws IOException {
+        List<Instruction> instructions = instructions();
+        assertThat(instructions.get(0).keyword()).isEqualTo("FROM");
+        assertThat(instructions.get(0).arguments()).as("a JRE of our Java release").contains("17");
+        assertThat(all(instructions, "COPY")).containsExactly(
+                "target/quarkus-app/lib/ /deployments/lib/",
+                "target/quarkus-app/*.jar /deployments/",
+                "target/quarkus-app/app/ /deployments/app/",
+                "target/quarkus-app/quarkus/ /deployments/quarkus/");
+        assertThat(all(instructions, "ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]");
+        assertThat(all(instructions, "EXPOSE")).containsExactly("8080");
+        // Nothing in the build changes the package type away from the fast-jar this layout expects.
+        assertThat(Files.readString(Path.of("src/main/resources/application.properties")))
+                .doesNotContain("quarkus.package.jar.type");
+    }
+
+    @Test
+    void theBuildContextIsOnlyTheBuiltApplication() throws IOException {
+        List<String> rules = Files.readAllLines(DOCKERIGNORE).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(rules).containsExactly("*", "!target/quarkus-app/");
+        assertThat(all(instructions(), "COPY")).allSatisfy(copy -> assertThat(copy).startsWith("target/quarkus-app/"));
+    }
+
+    @Test
+    void runsAsANumericNonRootUser() throws IOException {
+        List<Instruction> instructions = instructions();
+        List<String> users = all(instructions, "USER");
+        assertThat(users).isNotEmpty();
+        String user = users.get(users.size() - 1);
+        assertThat(user).as("numeric, so Kubernetes' runAsNonRoot can verify it").matches("[1-9][0-9]*");
+        int lastUser = -1;
+        int entrypoint = -1;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("USER")) {
+                lastUser = i;
+            }
+            if (instructions.get(i).keyword().equals("ENTRYPOINT")) {
+                entrypoint = i;
+            }
+        }
+        assertThat(lastUser).as("the user is set before the process starts").isLessThan(entrypoint);
+    }
+
+    @Test
+    void theHealthCheckPassesWhenTheServiceIsUpAndFailsWhenItIsNot() throws Exception {
+        List<String> checks = all(instructions(), "HEALTHCHECK");
+        assertThat(checks).hasSize(1);
+        String check = checks.get(0);
+        assertThat(check).contains("--start-period=").contains("/q/health/live");
+        List<String> command = new ObjectMapper().readValue(check.substring(check.indexOf("CMD ") + 4),
+                new TypeReference<List<String>>() {
+                });
+        assertThat(command.get(0)).isEqualTo("bash");
+
+        assertThat(run(command, base.getPort())).as("against the running service").isZero();
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(run(command, closed)).as("against a port nobody listens on").isNotZero();
+    }
+
+    /** Runs the health check's command with the image's port replaced by {@code port}. */
+    static int run(List<String> command, int port) throws Exception {
+        List<String> local = command.stream().map(a -> a.replace("/8080", "/" + port)).toList();
+        Process p = new ProcessBuilder(local).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+}
