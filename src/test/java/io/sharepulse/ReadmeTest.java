@@ -63,6 +63,25 @@ class ReadmeTest {
                 .contains("\"id\":\"my-blog\"");
     }
 
+    @Test
+    void theConfigurationTableNamesEverySettingAndNoOther() throws IOException {
+        String readme = Files.readString(README);
+        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## ", readme.indexOf("## Configuration") + 5));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("`((?:SHAREPULSE|QUARKUS)_[A-Z0-9_]+)`").matcher(table);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        // A list property's name ends in an index placeholder ([*] → ___): the variable has no such suffix.
+        List<String> ours = io.sharepulse.deploy.ConfigNames.sharepulse().stream()
+                .map(n -> n.replaceAll("_+$", "")).distinct().toList();
+        assertThat(documented.stream().filter(n -> n.startsWith("SHAREPULSE_")).toList())
+                .as("every SHAREPULSE_ setting in the README table").containsExactlyInAnyOrderElementsOf(ours);
+        assertThat(documented.stream().filter(n -> n.startsWith("QUARKUS_")).toList())
+                .as("QUARKUS_ names the installed extensions understand")
+                .allSatisfy(n -> assertThat(io.sharepulse.deploy.ConfigNames.quarkus()).containsKey(n));
+    }
+
     static List<String> blocks(String markdown) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(markdown);

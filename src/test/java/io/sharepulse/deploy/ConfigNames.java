@@ -22,7 +22,7 @@ import io.smallrye.config.ConfigMappings;
  * from {@link SharepulseConfig} (read by SmallRye Config's own mapping reader), Quarkus' from the configuration
  * model every extension jar on the class path ships ({@code META-INF/quarkus-config-doc/quarkus-config-model.json}).
  */
-final class ConfigNames {
+public final class ConfigNames {
 
     private static final String MODEL = "META-INF/quarkus-config-doc/quarkus-config-model.json";
 
@@ -30,7 +30,7 @@ final class ConfigNames {
     }
 
     /** {@code SHAREPULSE_…} names of every property of {@link SharepulseConfig}. */
-    static Set<String> sharepulse() {
+    public static Set<String> sharepulse() {
         Set<String> names = new TreeSet<>();
         ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(SharepulseConfig.class, "sharepulse"))
                 .keySet().forEach(property -> names.add(env(property)));
@@ -38,7 +38,7 @@ final class ConfigNames {
     }
 
     /** {@code QUARKUS_…} names of the installed extensions' properties, each with its phase (RUN_TIME, BUILD_TIME…). */
-    static Map<String, String> quarkus() {
+    public static Map<String, String> quarkus() {
         Map<String, String> phases = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try {
