@@ -41,7 +41,8 @@ load() { # url path mode duration
 }
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 metric() { # sum of a Prometheus series matching a prefix
-  curl -s "localhost:$PORT/q/metrics" | grep -F "$1" | awk '{s+=$NF} END {printf "%.0f", s}'
+  # awk, not grep: a series that does not exist yet (no click dropped) is 0, not a failed pipeline
+  curl -s "localhost:$PORT/q/metrics" | awk -v p="$1" 'index($0, p) == 1 {s+=$NF} END {printf "%.0f", s}'
 }
 
 echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
