@@ -8,6 +8,8 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18180}
 BASELINE_PORT=${BASELINE_PORT:-18190}
 MEMORY_POSTS=${MEMORY_POSTS:-100000}
+# JVM options of the service under test (word-split on purpose). Default: none, the JVM's own sizing.
+JAVA_OPTS=${JAVA_OPTS-}
 RUN="spbench$(date +%s)"
 DB="sharepulse_bench"
 TOKEN="bench-$RANDOM$RANDOM$RANDOM"
@@ -35,9 +37,24 @@ row() { rows+=("$*"); }
 bench_line() { grep '^BENCH ' | tail -1; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# wrk against one path; prints the BENCH line (requests rps p50 p99 p999 failed)
-load() { # url path mode duration
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --timeout 5s -s bench/wrk/visitors.lua "$1" -- "$2" "$3" | bench_line
+# CPU time (user + system, clock ticks) a process has used so far
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+REDIS_PID=$(redis-cli info server | tr -d '\r' | awk -F: '$1 == "process_id" {print $2}')
+HZ=$(getconf CLK_TCK)
+per_request_us() { # ticks-before ticks-after requests
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.0f", (b - a) * 1e6 / hz / n; else printf "-" }'
+}
+
+# wrk against one path; prints the BENCH line (requests rps p50 p99 p999 failed), plus the CPU the server under
+# test (default: the service) and Redis spent per request. CPU per request holds on a busy machine where req/s
+# does not: it is the figure to compare when the load average is high.
+load() { # url path mode duration [server pid]
+  local pid=${5:-$APP_PID} app0 app1 redis0 redis1 line
+  app0=$(cpu_ticks "$pid"); redis0=$(cpu_ticks "$REDIS_PID")
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --timeout 5s -s bench/wrk/visitors.lua "$1" -- "$2" "$3" | bench_line)
+  app1=$(cpu_ticks "$pid"); redis1=$(cpu_ticks "$REDIS_PID")
+  local n; n=$(field requests "$line")
+  echo "$line cpu_us=$(per_request_us "$app0" "$app1" "$n") redis_us=$(per_request_us "$redis0" "$redis1" "$n")"
 }
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 metric() { # sum of a Prometheus series matching a prefix
@@ -49,8 +66,10 @@ echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loada
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- build (only when the sources changed since the last package)
-JAR=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
+# JAR=<another build's quarkus-run.jar> measures that build instead (A/B against an older commit); it is not rebuilt.
+if [ -n "${JAR:-}" ]; then
+  :
+elif JAR=target/quarkus-app/quarkus-run.jar && { [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
   echo "bench: packaging the service"
   ./mvnw -q -B package -DskipTests
 fi
@@ -66,7 +85,7 @@ SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
 SHAREPULSE_ADMIN_TOKEN="$TOKEN" \
 SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
 QUARKUS_LOG_CATEGORY__IO_SHAREPULSE__LEVEL=WARN \
-  java -jar "$JAR" >"$RESULTS/app.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" >"$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 until curl -sf "localhost:$PORT/api/v1/networks" >/dev/null 2>&1; do
   kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start; see $RESULTS/app.log" >&2; exit 1; }

@@ -26,7 +26,7 @@ rb_row() { # name output
   local rps p50
   rps=$(sed -n 's/.*: \([0-9.]*\) requests per second.*/\1/p' <<<"$2")
   p50=$(sed -n 's/.*p50=\([0-9.]*\) msec.*/\1/p' <<<"$2")
-  row "| $1 | ${rps%.*} | ${p50:-–} | – | – | – | – | |"
+  row "| $1 | ${rps%.*} | ${p50:-–} | – | – | – | – | – | – | – | |"
 }
 rb_row "redis-benchmark INCR" "$(rb -t incr)"
 rb_row "redis-benchmark INCR -P 16" "$(rb -P 16 -t incr)"
@@ -38,16 +38,19 @@ redis-cli unlink "$RUN:rb" >/dev/null
 PORT=$BASELINE_PORT node bench/baseline/server.js &
 NODE_PID=$!
 until curl -s -o /dev/null "localhost:$BASELINE_PORT/s/$RUN/reddit"; do sleep 0.05; done
-load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh 5s >/dev/null
-BASE=$(load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh "$DURATION")
+load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh 5s "$NODE_PID" >/dev/null
+BASE=$(load "http://127.0.0.1:$BASELINE_PORT" "/s/$RUN/reddit" fresh "$DURATION" "$NODE_PID")
 kill "$NODE_PID"; NODE_PID=""
 redis-cli unlink "baseline:post:$RUN" >/dev/null
 BASE_RPS=$(field rps "$BASE")
+BASE_CPU=$(field cpu_us "$BASE")
 wrk_row() { # name BENCH-line [note]
-  local rps ratio
+  local rps ratio cpu cpu_ratio
   rps=$(field rps "$2")
+  cpu=$(field cpu_us "$2")
   ratio=$(awk -v a="$rps" -v b="$BASE_RPS" 'BEGIN { printf "%.2f×", a / b }')
-  row "| $1 | $rps | $(field p50 "$2") | $(field p99 "$2") | $(field p999 "$2") | $(field failed "$2") | $ratio | ${3:-} |"
+  cpu_ratio=$(awk -v a="$cpu" -v b="$BASE_CPU" 'BEGIN { if (a > 0) printf "%.2f×", b / a; else printf "-" }')
+  row "| $1 | $rps | $(field p50 "$2") | $(field p99 "$2") | $(field p999 "$2") | $(field failed "$2") | $ratio | $cpu | $(field redis_us "$2") | $cpu_ratio | ${3:-} |"
 }
 wrk_row "baseline: Node.js 302 + one HINCRBY" "$BASE"
 
@@ -98,10 +101,12 @@ cat > "$OUT" <<TABLE
 ## Sharepulse benchmark, $(date -u +%Y-%m-%d) — $(nproc) cores, load average before: $LOAD_BEFORE
 
 wrk $THREADS threads, $CONNECTIONS connections, $DURATION per row after a $WARMUP warm-up; latencies in ms.
-Ratio: requests per second against the Node.js baseline measured in this run.
+Ratios against the Node.js baseline measured in this run: requests per second (higher is better), and requests
+per CPU second of the server under test (CPU per request, baseline ÷ ours: the one that holds when the machine is
+busy). Redis µs/req: the Redis server's CPU per request.
 
-| load | req/s | p50 | p99 | p99.9 | non-3xx / errors | vs baseline | note |
-|---|---|---|---|---|---|---|---|
+| load | req/s | p50 | p99 | p99.9 | non-3xx / errors | req/s vs baseline | server CPU µs/req | Redis µs/req | req per CPU-s vs baseline | note |
+|---|---|---|---|---|---|---|---|---|---|---|
 $(printf '%s\n' "${rows[@]}")
 
 | figure | value |
