@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * edit of that file; start-up fails on an entry that could send a reader somewhere wrong (unknown successor,
  * successor cycle, a placeholder in a host).
  */
-@ApplicationScoped
+@Singleton
 public class NetworkCatalog {
 
     static final String RESOURCE = "networks/networks.json";

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -18,7 +18,7 @@ import io.netty.util.NetUtil;
  * defeat dedupe. We walk the header from the right instead and stop at the first address that is not a trusted
  * proxy: the one our own proxy saw.
  */
-@ApplicationScoped
+@Singleton
 public class ClientIpResolver {
 
     private static final int MAX_ENTRIES = 32;

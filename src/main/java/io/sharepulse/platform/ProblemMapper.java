@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * The one place errors become responses: every failure leaves as RFC 9457 {@code application/problem+json}.
  * Messages are ours, never an exception's: no class name, stack trace or echoed input reaches a client.
  */
+@jakarta.inject.Singleton
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -48,17 +49,43 @@ public class ProblemMapper {
         this.json = json;
     }
 
+    /**
+     * A failure as it leaves, whatever answers it: the problem, its serialised body and the headers that go with it.
+     * JAX-RS answers through the mappers below; the redirect's own Vert.x route ({@code share.RedirectRoute}) writes
+     * it directly, so both say the same thing.
+     */
+    public record Answer(Problem problem, String body, Map<String, String> headers) {
+    }
+
+    /** The answer for any failure, ours or not, on the given request path. */
+    public Answer answer(Throwable failure, String path) {
+        String instance = instance(path);
+        if (failure instanceof ProblemException e) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            if (e.retryAfterSeconds() != null) {
+                headers.put(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString());
+            }
+            if (e.status() == 401) {
+                headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sharepulse\"");
+            }
+            return answer(new Problem(e.type(), e.title(), e.status(), e.getMessage(), instance, e.errors()), headers);
+        }
+        if (StorageUnavailable.causedBy(failure)) {
+            // A store is down: say so and when to retry; it is an outage, not a bug, so no stack trace.
+            LOG.warnf("Storage unavailable on %s: %s", path == null ? "?" : path, StorageUnavailable.describe(failure));
+            return answer(new Problem("urn:sharepulse:problem:storage-unavailable", "Service Unavailable", 503,
+                    "A data store is briefly unavailable; please retry shortly.", instance, null),
+                    Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(StorageUnavailable.RETRY_AFTER_SECONDS)));
+        }
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected error %s on %s", ref, path == null ? "?" : path);
+        return answer(new Problem("about:blank", "Internal Server Error", 500,
+                "Something went wrong on our side (reference " + ref + ").", instance, null), Map.of());
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder builder = build(new Problem(e.type(), e.title(), e.status(), e.getMessage(),
-                instance(uri), e.errors()));
-        if (e.retryAfterSeconds() != null) {
-            builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
-        }
-        if (e.status() == 401) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sharepulse\"");
-        }
-        return builder.build();
+        return respond(answer(e, path(uri)));
     }
 
     @ServerExceptionMapper
@@ -110,17 +137,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (StorageUnavailable.causedBy(e)) {
-            // A store is down: say so and when to retry; it is an outage, not a bug, so no stack trace.
-            LOG.warnf("Storage unavailable on %s: %s", uri == null ? "?" : uri.getPath(), StorageUnavailable.describe(e));
-            return build(new Problem("urn:sharepulse:problem:storage-unavailable", "Service Unavailable", 503,
-                    "A data store is briefly unavailable; please retry shortly.", instance(uri), null))
-                    .header(HttpHeaders.RETRY_AFTER, StorageUnavailable.RETRY_AFTER_SECONDS).build();
-        }
-        String ref = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", ref, uri == null ? "?" : uri.getPath());
-        return build(new Problem("about:blank", "Internal Server Error", 500,
-                "Something went wrong on our side (reference " + ref + ").", instance(uri), null)).build();
+        return respond(answer(e, path(uri)));
     }
 
     /** The problem for a bare HTTP status raised by the framework, in our fixed wording. */
@@ -131,14 +148,26 @@ public class ProblemMapper {
     }
 
     private Response.ResponseBuilder build(Problem problem) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException impossible) {
-            body = "{\"title\":\"Error\",\"status\":" + problem.status() + "}";
-        }
-        return Response.status(problem.status()).entity(body).type(Problem.MEDIA_TYPE)
+        return Response.status(problem.status()).entity(serialise(problem)).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private Response respond(Answer answer) {
+        Response.ResponseBuilder builder = build(answer.problem());
+        answer.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    private Answer answer(Problem problem, Map<String, String> headers) {
+        return new Answer(problem, serialise(problem), headers);
+    }
+
+    private String serialise(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException impossible) {
+            return "{\"title\":\"Error\",\"status\":" + problem.status() + "}";
+        }
     }
 
     private static String field(ConstraintViolation<?> v) {
@@ -162,10 +191,17 @@ public class ProblemMapper {
     }
 
     private static String instance(UriInfo uri) {
-        if (uri == null) {
+        return instance(path(uri));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String instance(String path) {
+        if (path == null) {
             return null;
         }
-        String path = uri.getPath();
         return path.length() > MAX_INSTANCE ? path.substring(0, MAX_INSTANCE) : path;
     }
 }

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The Redis key scheme (DESIGN.md §5) in one place. Every key of a site carries the hash tag {@code {site}}, so
  * a click's script touches a single Redis Cluster slot.
  */
-@ApplicationScoped
+@Singleton
 public class RedisKeys {
 
     public static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;

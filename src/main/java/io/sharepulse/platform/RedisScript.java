@@ -10,6 +10,10 @@ import java.util.HexFormat;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -56,6 +60,30 @@ public final class RedisScript {
                     command[0] = body;
                     return redis.execute("EVAL", command);
                 });
+    }
+
+    /**
+     * The same on the Vert.x client underneath, for the click path: no Mutiny operators and no command lookup by
+     * name per call.
+     */
+    public Future<io.vertx.redis.client.Response> send(Redis redis, int numKeys,
+            String... keysAndArgs) {
+        Request evalsha = Request.cmd(Command.EVALSHA)
+                .arg(sha1).arg(numKeys);
+        for (String a : keysAndArgs) {
+            evalsha.arg(a);
+        }
+        return redis.send(evalsha).recover(failure -> {
+            if (!isNoScript(failure)) {
+                return Future.failedFuture(failure);
+            }
+            Request eval = Request.cmd(Command.EVAL)
+                    .arg(body).arg(numKeys);
+            for (String a : keysAndArgs) {
+                eval.arg(a);
+            }
+            return redis.send(eval);
+        });
     }
 
     private static boolean isNoScript(Throwable failure) {

@@ -3,7 +3,7 @@ package io.sharepulse.post;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,7 +14,7 @@ import io.sharepulse.platform.SharepulseConfig;
  * Where recently seen posts point, kept in process with a bound: when Redis cannot answer a click, the reader is
  * still redirected from here without waiting on PostgreSQL. Only url, title and media are kept (no counts).
  */
-@ApplicationScoped
+@Singleton
 public class PostTargets {
 
     private record Target(String url, String title, String media) {

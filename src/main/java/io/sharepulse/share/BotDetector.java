@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,7 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * (refreshed with {@code scripts/update-bot-list.sh}) plus {@code bots/extra-patterns.txt}. Testing ~1,500
  * patterns costs tens of microseconds, so verdicts are cached per User-Agent; browsers send few distinct ones.
  */
-@ApplicationScoped
+@Singleton
 public class BotDetector {
 
     /** Longer User-Agents are judged (and cached) by their start; real ones are far shorter. */

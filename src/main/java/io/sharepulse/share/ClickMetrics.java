@@ -3,7 +3,7 @@ package io.sharepulse.share;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code sharepulse_clicks_total{network, outcome}}. Tags stay low-cardinality: a catalog network id and an
  * outcome, never a post or URL. Counters are looked up once and kept.
  */
-@ApplicationScoped
+@Singleton
 public class ClickMetrics {
 
     private final MeterRegistry registry;

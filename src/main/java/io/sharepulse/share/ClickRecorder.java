@@ -4,20 +4,23 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeoutException;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
 import io.sharepulse.post.PostId;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
 
 /** Runs the click script ({@code redis/click.lua}): dedupe, every bucket, uniques, top posts and the target. */
-@ApplicationScoped
+@Singleton
 public class ClickRecorder {
 
     private static final RedisScript SCRIPT = RedisScript.fromResource("redis/click.lua");
@@ -44,20 +47,30 @@ public class ClickRecorder {
     public record Result(ClickOutcome outcome, String url, String title, String media) {
     }
 
-    private final ReactiveRedisDataSource redis;
+    /** The clock's current UTC hour, its key parts and expiries: worked out once an hour, not on every click. */
+    private record Hour(long epochHour, LocalDate day, LocalDateTime hour, String dayExpiry, String hourExpiry) {
+    }
+
+    private final Redis redis;
+    private final Vertx vertx;
     private final RedisKeys keys;
     private final Clock clock;
     private final long retentionSeconds;
     private final long hourRetentionSeconds;
-    private final java.time.Duration timeout;
+    private final long timeoutMs;
+    private volatile Hour current;
 
-    public ClickRecorder(ReactiveRedisDataSource redis, RedisKeys keys, Clock clock, SharepulseConfig config) {
-        this.redis = redis;
+    public ClickRecorder(ReactiveRedisDataSource redis, Vertx vertx, RedisKeys keys, Clock clock,
+            SharepulseConfig config) {
+        // The Vert.x client under the data source: the click path is the hot one, and Mutiny's operators and
+        // scheduler-based timeout cost as much as the script itself (docs/PERFORMANCE.md).
+        this.redis = redis.getRedis().getDelegate();
+        this.vertx = vertx;
         this.keys = keys;
         this.clock = clock;
         this.retentionSeconds = config.counting().retention().toSeconds();
         this.hourRetentionSeconds = config.counting().hourRetention().toSeconds();
-        this.timeout = config.redis().clickTimeout();
+        this.timeoutMs = Math.max(1, config.redis().clickTimeout().toMillis());
     }
 
     /**
@@ -66,32 +79,53 @@ public class ClickRecorder {
      * @return null item when Redis does not know the post (nothing was written); a failure when Redis did not
      *         answer within {@code sharepulse.redis.click-timeout} (the script may still complete and count)
      */
-    public Uni<Result> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate day = now.toLocalDate();
-        LocalDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
-        long dayExpiry = day.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) + retentionSeconds;
-        long hourExpiry = hour.plusHours(1).toEpochSecond(ZoneOffset.UTC) + hourRetentionSeconds;
+    public Future<Result> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
+        Hour now = hour();
         String site = post.site();
         String v = visitor == null ? "" : visitor;
-        Uni<Response> script = SCRIPT.run(redis, 8,
+        Future<Response> script = SCRIPT.send(redis, 8,
                 keys.post(site, post.hash()),
                 keys.dedupe(site, v, post.hash(), network),
-                keys.postDay(site, post.hash(), day),
-                keys.siteDay(site, day),
-                keys.siteHour(site, hour),
-                keys.top(site, day),
-                keys.uniques(site, day),
-                keys.bots(site, day),
+                keys.postDay(site, post.hash(), now.day()),
+                keys.siteDay(site, now.day()),
+                keys.siteHour(site, now.hour()),
+                keys.top(site, now.day()),
+                keys.uniques(site, now.day()),
+                keys.bots(site, now.day()),
                 network, mode.arg, v, Integer.toString(dedupeSeconds),
-                Long.toString(dayExpiry), Long.toString(hourExpiry), post.hash())
-                .memoize().indefinitely();
+                now.dayExpiry(), now.hourExpiry(), post.hash());
         // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
-        // click, while the reader is redirected after the timeout (and the click reported as not confirmed).
-        script.subscribe().with(reply -> {
+        // click, while the reader is redirected after the timeout (and the click reported as not confirmed). The
+        // timer is the event loop's own, not a scheduler thread's.
+        Promise<Result> answer = Promise.promise();
+        long timer = vertx.setTimer(timeoutMs, id -> answer.tryFail(new TimeoutException(
+                "Redis did not answer the click script within " + timeoutMs + " ms")));
+        script.onComplete(reply -> {
+            vertx.cancelTimer(timer);
+            try {
+                answer.tryComplete(toResult(reply));
+            } catch (RuntimeException unreadable) {
+                answer.tryFail(unreadable);
+            }
         }, failure -> {
+            vertx.cancelTimer(timer);
+            answer.tryFail(failure);
         });
-        return script.ifNoItem().after(timeout).fail().map(ClickRecorder::toResult);
+        return answer.future();
+    }
+
+    private Hour hour() {
+        long epochHour = clock.millis() / 3_600_000L;
+        Hour h = current;
+        if (h == null || h.epochHour() != epochHour) {
+            LocalDateTime hour = LocalDateTime.ofEpochSecond(epochHour * 3600, 0, ZoneOffset.UTC);
+            LocalDate day = hour.toLocalDate();
+            long dayExpiry = day.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) + retentionSeconds;
+            long hourExpiry = hour.plusHours(1).toEpochSecond(ZoneOffset.UTC) + hourRetentionSeconds;
+            h = new Hour(epochHour, day, hour, Long.toString(dayExpiry), Long.toString(hourExpiry));
+            current = h;
+        }
+        return h;
     }
 
     private static Result toResult(Response reply) {

@@ -3,28 +3,28 @@ package io.sharepulse.share;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /**
  * The salt of today's visitor hashes. It lives in Redis so every pod hashes a visitor alike, rotates at UTC
  * midnight, and expires after at most 48 h, after which no hash of that day can be linked to a visitor again.
  * Each pod fetches it once a day (one {@code SET NX GET}); clicks never wait on it after that.
  */
-@ApplicationScoped
+@Singleton
 public class DailySalt {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Entry(LocalDate day, Uni<byte[]> salt) {
+    private record Entry(long epochDay, Future<byte[]> salt) {
     }
 
     private final ReactiveRedisDataSource redis;
@@ -41,23 +41,30 @@ public class DailySalt {
     }
 
     public Uni<byte[]> today() {
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return Uni.createFrom().completionStage(() -> current().toCompletionStage());
+    }
+
+    /** {@link #today} as a Vert.x future, for the click path: once fetched, an already completed one. */
+    public Future<byte[]> current() {
+        long epochDay = Math.floorDiv(clock.millis(), 86_400_000L);
         Entry entry = current.get();
-        if (entry == null || !entry.day().equals(day)) {
-            Entry fresh = new Entry(day, fetch(day).memoize().indefinitely());
+        if (entry == null || entry.epochDay() != epochDay) {
+            Entry fresh = new Entry(epochDay, fetch(LocalDate.ofEpochDay(epochDay)));
             entry = current.compareAndSet(entry, fresh) ? fresh : current.get();
         }
         Entry used = entry;
         // A failed fetch must not stick: forget it so the next click asks Redis again.
-        return used.salt().onFailure().invoke(() -> current.compareAndSet(used, null));
+        return used.salt().onFailure(failure -> current.compareAndSet(used, null));
     }
 
-    private Uni<byte[]> fetch(LocalDate day) {
+    private Future<byte[]> fetch(LocalDate day) {
         byte[] mine = new byte[32];
         RANDOM.nextBytes(mine);
         String encoded = Base64.getEncoder().encodeToString(mine);
         // SET NX GET: keeps the first pod's salt and tells everybody else what it is, in one round trip.
-        return redis.execute("SET", keys.salt(day), encoded, "NX", "GET", "EX", Long.toString(lifetimeSeconds))
-                .map(existing -> existing == null ? mine : Base64.getDecoder().decode(existing.toString()));
+        return Future.fromCompletionStage(redis
+                .execute("SET", keys.salt(day), encoded, "NX", "GET", "EX", Long.toString(lifetimeSeconds))
+                .map(existing -> existing == null ? mine : Base64.getDecoder().decode(existing.toString()))
+                .subscribeAsCompletionStage());
     }
 }

@@ -1,7 +1,6 @@
 package io.sharepulse.share;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -17,22 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.share.RedirectService.Destination;
-import io.sharepulse.share.RedirectService.Pick;
-import io.sharepulse.share.RedirectService.Redirect;
 import io.sharepulse.share.RedirectService.Retired;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-/** {@code /s/{post}/{network}}: every share button's link. Counts the click and sends the reader on. */
+/**
+ * {@code /s/{post}/{network}}: every share button's link. Counts the click and sends the reader on. A GET to a live
+ * network is answered by {@link RedirectRoute} before it gets here; this resource answers the rest (HEAD, retired
+ * networks, unknown ids) and documents the endpoint.
+ */
 @Path("/s/{post}/{network}")
 @Tag(name = "Redirect")
 public class RedirectResource {
-
-    /** Sent with every answer: never cached, never indexed, and the network learns nothing of where we were. */
-    private static final String NO_STORE = "no-store";
 
     @CheckedTemplate
     static class Templates {
@@ -43,12 +40,6 @@ public class RedirectResource {
     /** A live network offered on the retired page. */
     public record Alternative(String name, String href) {
     }
-
-    /**
-     * Our own instance pickers, by network: a click on Mastodon is counted here and then lands on {@code /mastodon}
-     * (the widget package's page), which asks for the reader's instance. No third party is in the path.
-     */
-    static final Map<String, String> PICKER_PAGES = Map.of("mastodon", "/mastodon");
 
     private final RedirectService redirects;
     private final Visits visits;
@@ -76,17 +67,9 @@ public class RedirectResource {
 
     private Response respond(Destination destination, UriInfo uri) {
         Response.ResponseBuilder builder;
-        if (destination instanceof Redirect r) {
-            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, r.location());
-        } else if (destination instanceof Pick p) {
-            String page = PICKER_PAGES.get(p.network().id());
-            if (page == null) {
-                throw new IllegalStateException("no picker page for " + p.network().id());
-            }
-            // A path, not an absolute URL: the reader's browser stays on the host it clicked, and a forged Host header
-            // cannot turn our redirect into a link to somebody else's page.
-            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION,
-                    page + "?post=" + ShareTemplate.encode(p.post().value()));
+        String location = RedirectRoute.location(destination);
+        if (location != null) {
+            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, location);
         } else {
             Retired retired = (Retired) destination;
             String base = publicUrl.base(uri);
@@ -98,9 +81,7 @@ public class RedirectResource {
                     .header("Content-Security-Policy",
                             "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         }
-        return builder.header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                .header("X-Robots-Tag", "noindex, nofollow")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        RedirectRoute.HEADERS.forEach(builder::header);
+        return builder.build();
     }
 }

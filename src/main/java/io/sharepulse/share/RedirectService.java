@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -19,12 +19,13 @@ import io.sharepulse.share.ClickRecorder.Mode;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /**
  * The counted redirect: classify the click, record it in one Redis round trip, and say where the reader goes.
  * The target always comes from the catalog template and the stored post, never from the request.
  */
-@ApplicationScoped
+@Singleton
 public class RedirectService {
 
     private static final Logger LOG = Logger.getLogger(RedirectService.class);
@@ -85,11 +86,32 @@ public class RedirectService {
         this.limits = limits;
     }
 
+    /** Whether a click on this address ends in a redirect (a live network, an id that can exist), before any work. */
+    public boolean redirectsAt(String rawPost, String rawNetwork) {
+        return PostId.parse(rawPost).isPresent() && catalog.find(rawNetwork)
+                .filter(n -> !n.isAction()).flatMap(catalog::destination).isPresent();
+    }
+
+    /** {@link #clickNow} for JAX-RS callers (HEAD, retired networks). */
     public Uni<Destination> click(String rawPost, String rawNetwork, Visit visit) {
-        PostId post = PostId.parse(rawPost).orElseThrow(RedirectService::unknownPost);
-        Network network = catalog.find(rawNetwork).filter(n -> !n.isAction())
-                .orElseThrow(() -> ProblemException.notFound("unknown-network", "No network has this id."));
-        return sites.find(post.site()).chain(found -> {
+        return Uni.createFrom().completionStage(() -> clickNow(rawPost, rawNetwork, visit).toCompletionStage());
+    }
+
+    /**
+     * The click, on Vert.x futures: the hot path runs no Mutiny operator, each of which pays for a context capture
+     * (docs/PERFORMANCE.md). Fails with a {@link ProblemException} for ids that do not exist.
+     */
+    public Future<Destination> clickNow(String rawPost, String rawNetwork, Visit visit) {
+        PostId post;
+        Network network;
+        try {
+            post = PostId.parse(rawPost).orElseThrow(RedirectService::unknownPost);
+            network = catalog.find(rawNetwork).filter(n -> !n.isAction())
+                    .orElseThrow(() -> ProblemException.notFound("unknown-network", "No network has this id."));
+        } catch (ProblemException e) {
+            return Future.failedFuture(e);
+        }
+        return sites.lookup(post.site()).compose(found -> {
             SiteView site = found.orElseThrow(RedirectService::unknownPost);
             Optional<Network> destination = catalog.destination(network);
             return tally(post, network, site, visit, destination.isEmpty()).map(result -> {
@@ -128,7 +150,7 @@ public class RedirectService {
         }
         return sites.find(post.site()).chain(found -> {
             SiteView site = found.orElseThrow(RedirectService::unknownPost);
-            return limits.event(site.id(), visit).chain(() -> tally(post, network, site, visit, false)).map(result -> {
+            return limits.event(site.id(), visit).chain(() -> uni(tally(post, network, site, visit, false))).map(result -> {
                 metrics.record(network.id(), result.outcome());
                 return result.outcome();
             });
@@ -140,27 +162,22 @@ public class RedirectService {
      * visitor hash unless the reader asked not to be tracked) and records it in one script run. Fails with 404
      * when neither Redis nor PostgreSQL knows the post.
      */
-    private Uni<ClickRecorder.Result> tally(PostId post, Network network, SiteView site, Visit visit, boolean peek) {
+    private Future<ClickRecorder.Result> tally(PostId post, Network network, SiteView site, Visit visit, boolean peek) {
         Mode mode = visit.headOnly() || peek ? Mode.PEEK
                 : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
-        Uni<String> visitor = mode != Mode.COUNT || anonymous ? Uni.createFrom().nullItem()
-                : salt.today().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
-        return visitor.chain(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
-                .onFailure(f -> !(f instanceof ProblemException)).recoverWithUni(f -> dropped(post, network, f))
-                .map(result -> {
-                    if (result == null) {
-                        throw unknownPost();
-                    }
-                    return result;
-                });
+        Future<String> visitor = mode != Mode.COUNT || anonymous ? Future.succeededFuture()
+                : salt.current().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
+        return visitor.compose(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
+                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, network, f))
+                .compose(result -> result == null ? Future.failedFuture(unknownPost()) : Future.succeededFuture(result));
     }
 
     /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */
-    private Uni<ClickRecorder.Result> record(PostId post, String network, Mode mode, String visitor, int dedupe) {
-        return recorder.record(post, network, mode, visitor, dedupe).chain(result -> result != null
-                ? Uni.createFrom().item(result)
-                : posts.restore(post).chain(restored -> restored.isEmpty() ? Uni.createFrom().nullItem()
+    private Future<ClickRecorder.Result> record(PostId post, String network, Mode mode, String visitor, int dedupe) {
+        return recorder.record(post, network, mode, visitor, dedupe).compose(result -> result != null
+                ? Future.succeededFuture(result)
+                : future(posts.restore(post)).compose(restored -> restored.isEmpty() ? Future.succeededFuture()
                         : recorder.record(post, network, mode, visitor, dedupe)));
     }
 
@@ -168,17 +185,26 @@ public class RedirectService {
      * Redis failed or was too slow: the click is lost (and counted as such), but the reader still goes where they
      * asked, from the in-process targets or else PostgreSQL.
      */
-    private Uni<ClickRecorder.Result> dropped(PostId post, Network network, Throwable failure) {
+    private Future<ClickRecorder.Result> dropped(PostId post, Network network, Throwable failure) {
         long now = System.nanoTime();
         long last = lastDropLog.get();
         if (now - last > 10_000_000_000L && lastDropLog.compareAndSet(last, now)) {
             LOG.warnf("Clicks are being dropped (Redis: %s); readers are still redirected", failure.toString());
         }
         Optional<PostRecord> cached = targets.find(post);
-        Uni<Optional<PostRecord>> target = cached.isPresent() ? Uni.createFrom().item(cached) : posts.findDurable(post);
+        Future<Optional<PostRecord>> target = cached.isPresent() ? Future.succeededFuture(cached)
+                : future(posts.findDurable(post));
         return target.map(found -> found
                 .map(p -> new ClickRecorder.Result(ClickOutcome.DROPPED, p.url(), p.title(), p.media()))
                 .orElse(null));
+    }
+
+    private static <T> Future<T> future(Uni<T> uni) {
+        return Future.fromCompletionStage(uni.subscribeAsCompletionStage());
+    }
+
+    private static <T> Uni<T> uni(Future<T> future) {
+        return Uni.createFrom().completionStage(future::toCompletionStage);
     }
 
     private List<Network> alternatives(SiteView site) {

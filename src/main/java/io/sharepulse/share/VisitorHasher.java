@@ -2,7 +2,7 @@ package io.sharepulse.share;
 
 import java.nio.charset.StandardCharsets;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.sharepulse.platform.Hashing;
 
@@ -11,7 +11,7 @@ import io.sharepulse.platform.Hashing;
  * the User-Agent is stored anywhere; once the salt expires the hash cannot be tied to them again, and the site
  * in the input keeps one reader unlinkable across sites.
  */
-@ApplicationScoped
+@Singleton
 public class VisitorHasher {
 
     public String hash(byte[] salt, String clientIp, String userAgent, String site) {

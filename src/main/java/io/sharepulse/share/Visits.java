@@ -1,6 +1,6 @@
 package io.sharepulse.share;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.sharepulse.platform.ClientIpResolver;
@@ -8,7 +8,7 @@ import io.sharepulse.share.RedirectService.Visit;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Reads what counting needs of a request (and nothing more) for the redirect and the events API alike. */
-@ApplicationScoped
+@Singleton
 public class Visits {
 
     private final ClientIpResolver clientIp;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Future;
 
 /**
  * Sites as the hot paths see them: an in-process snapshot, so a click or a share request reads its site's
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * (other pods' edits show within the refresh interval; the last good value stays if PostgreSQL is down), and
  * dropped at once when this pod changes a site.
  */
-@ApplicationScoped
+@Singleton
 public class SiteDirectory {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
@@ -37,14 +38,19 @@ public class SiteDirectory {
 
     /** The live site with this id, if any. Completes at once when the site is cached. */
     public Uni<Optional<SiteView>> find(String id) {
-        if (id == null || !id.matches(SiteRequest.ID_PATTERN)) {
-            return Uni.createFrom().item(Optional.empty());
+        return Uni.createFrom().completionStage(() -> lookup(id).toCompletionStage());
+    }
+
+    /** {@link #find} as a Vert.x future, for the click path (no Mutiny operators there). */
+    public Future<Optional<SiteView>> lookup(String id) {
+        if (id == null || !SiteRequest.ID.matcher(id).matches()) {
+            return Future.succeededFuture(Optional.empty());
         }
         CompletableFuture<Optional<SiteView>> future = cache.get(id);
         if (future.isDone() && !future.isCompletedExceptionally()) {
-            return Uni.createFrom().item(future.join());
+            return Future.succeededFuture(future.join());
         }
-        return Uni.createFrom().completionStage(future);
+        return Future.fromCompletionStage(future);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteChanged change) {

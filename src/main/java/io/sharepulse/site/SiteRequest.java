@@ -40,5 +40,7 @@ public record SiteRequest(
         @Pattern(regexp = "[\\p{L}\\p{N}_]{1,50}(,[\\p{L}\\p{N}_]{1,50}){0,9}", message = "must be up to 10 comma-separated tags without #") String hashtags) {
 
     public static final String ID_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
+    /** {@link #ID_PATTERN} compiled once: it is checked on every click. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(ID_PATTERN);
 
 }

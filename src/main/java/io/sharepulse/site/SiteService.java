@@ -147,7 +147,7 @@ public class SiteService {
     }
 
     private static Optional<Site> live(String id) {
-        if (id == null || !id.matches(SiteRequest.ID_PATTERN)) {
+        if (id == null || !SiteRequest.ID.matcher(id).matches()) {
             return Optional.empty();
         }
         return Site.<Site>findByIdOptional(id).filter(s -> s.deletedAt == null);

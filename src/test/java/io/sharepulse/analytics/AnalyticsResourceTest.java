@@ -100,9 +100,9 @@ class AnalyticsResourceTest {
         PostId id2 = PostId.parse(other).orElseThrow();
         for (int i = 0; i < visitors; i++) {
             String visitor = UUID.randomUUID().toString().substring(0, 16);
-            recorder.record(id, "reddit", ClickRecorder.Mode.COUNT, visitor, 1800).await().indefinitely();
+            recorder.record(id, "reddit", ClickRecorder.Mode.COUNT, visitor, 1800).toCompletionStage().toCompletableFuture().join();
             if (i % 2 == 0) { // the same visitor again elsewhere: one more click, not one more visitor
-                recorder.record(id2, "x", ClickRecorder.Mode.COUNT, visitor, 1800).await().indefinitely();
+                recorder.record(id2, "x", ClickRecorder.Mode.COUNT, visitor, 1800).toCompletionStage().toCompletableFuture().join();
             }
         }
         JsonPath stats = admin().get("/admin/v1/sites/{site}/stats", site).then().statusCode(HttpStatus.SC_OK)
@@ -153,7 +153,7 @@ class AnalyticsResourceTest {
 
     private void record(String post, String network) {
         recorder.record(PostId.parse(post).orElseThrow(), network, ClickRecorder.Mode.COUNT,
-                UUID.randomUUID().toString(), 0).await().indefinitely();
+                UUID.randomUUID().toString(), 0).toCompletionStage().toCompletableFuture().join();
     }
 
     private static void bad(String site, String path, String says) {

@@ -1,0 +1,115 @@
+package io.sharepulse.share;
+
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+
+import io.sharepulse.network.ShareTemplate;
+import io.sharepulse.platform.ProblemMapper;
+import io.sharepulse.share.RedirectService.Destination;
+import io.sharepulse.share.RedirectService.Pick;
+import io.sharepulse.share.RedirectService.Redirect;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The hot path of {@code GET /s/{post}/{network}}: a click on a live network, answered 302 straight from a Vert.x
+ * route. JAX-RS around the same work (request context, context capture, response building and filters) cost half
+ * the throughput (docs/PERFORMANCE.md); the work itself, {@link RedirectService#click}, is shared. Everything
+ * else on that address — HEAD, retired networks (an HTML page), ids that cannot exist — falls through to
+ * {@link RedirectResource}, which also documents the endpoint.
+ */
+@Singleton
+public class RedirectRoute {
+
+    /** After the edge checks (EdgeProblems, RequestLimits at the lowest order), before JAX-RS. */
+    static final int ORDER = -1000;
+
+    /** Every redirect answer: never cached or indexed, and the network learns nothing of where the reader was. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Cache-Control", "no-store",
+            "X-Robots-Tag", "noindex, nofollow",
+            "Referrer-Policy", "no-referrer",
+            "X-Content-Type-Options", "nosniff");
+
+    /**
+     * Our own instance pickers, by network: a click on Mastodon is counted here and then lands on {@code /mastodon}
+     * (the widget package's page), which asks for the reader's instance. No third party is in the path.
+     */
+    static final Map<String, String> PICKER_PAGES = Map.of("mastodon", "/mastodon");
+
+    private final RedirectService redirects;
+    private final Visits visits;
+    private final ProblemMapper problems;
+
+    public RedirectRoute(RedirectService redirects, Visits visits, ProblemMapper problems) {
+        this.redirects = redirects;
+        this.visits = visits;
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/s/:post/:network").order(ORDER).handler(this::click);
+    }
+
+    /** Where a redirect or a picker sends the reader; null for a retired network (a page, not a redirect). */
+    static String location(Destination destination) {
+        if (destination instanceof Redirect r) {
+            return r.location();
+        }
+        if (destination instanceof Pick p) {
+            String page = PICKER_PAGES.get(p.network().id());
+            if (page == null) {
+                throw new IllegalStateException("no picker page for " + p.network().id());
+            }
+            // A path, not an absolute URL: the reader's browser stays on the host it clicked, and a forged Host header
+            // cannot turn our redirect into a link to somebody else's page.
+            return page + "?post=" + ShareTemplate.encode(p.post().value());
+        }
+        return null;
+    }
+
+    private void click(RoutingContext ctx) {
+        String post = ctx.pathParam("post");
+        String network = ctx.pathParam("network");
+        if (!redirects.redirectsAt(post, network)) {
+            ctx.next();
+            return;
+        }
+        redirects.clickNow(post, network, visits.read(ctx.request(), false)).onComplete(
+                destination -> send(ctx, destination),
+                failure -> fail(ctx, failure));
+    }
+
+    private void send(RoutingContext ctx, Destination destination) {
+        String location = location(destination);
+        if (location == null) {
+            ctx.next(); // cannot happen for a live network; RedirectResource answers it anyway, counting nothing
+            return;
+        }
+        HttpServerResponse response = ctx.response();
+        if (response.closed()) {
+            return; // the reader left; the click was counted all the same
+        }
+        response.setStatusCode(302).putHeader(HttpHeaders.LOCATION, location);
+        HEADERS.forEach(response::putHeader);
+        response.end();
+    }
+
+    private void fail(RoutingContext ctx, Throwable failure) {
+        ProblemMapper.Answer answer = problems.answer(failure, ctx.request().path());
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(answer.problem().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, io.sharepulse.platform.Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        answer.headers().forEach(response::putHeader);
+        response.end(answer.body());
+    }
+}
