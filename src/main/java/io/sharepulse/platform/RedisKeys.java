@@ -16,7 +16,14 @@ public class RedisKeys {
     public static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
 
+    /** A formatted day or hour and what it was formatted from. */
+    private record Text(Object of, String text) {
+    }
+
     private final String prefix;
+    // Every click names its day five times and its hour once: the last of each is kept formatted.
+    private volatile Text lastDay = new Text(null, null);
+    private volatile Text lastHour = new Text(null, null);
 
     public RedisKeys(SharepulseConfig config) {
         this.prefix = config.redis().keyPrefix();
@@ -38,32 +45,32 @@ public class RedisKeys {
 
     /** Hash: clicks per network of one post on one day. */
     public String postDay(String site, String postHash, LocalDate day) {
-        return site(site) + "pd:" + postHash + ":" + DAY.format(day);
+        return site(site) + "pd:" + postHash + ":" + day(day);
     }
 
     /** Hash: clicks per network of one site on one day. */
     public String siteDay(String site, LocalDate day) {
-        return site(site) + "d:" + DAY.format(day);
+        return site(site) + "d:" + day(day);
     }
 
     /** Hash: clicks per network of one site in one hour (UTC). */
     public String siteHour(String site, LocalDateTime hour) {
-        return site(site) + "h:" + HOUR.format(hour);
+        return site(site) + "h:" + hour(hour);
     }
 
     /** Sorted set: post hash → clicks on one day. */
     public String top(String site, LocalDate day) {
-        return site(site) + "top:" + DAY.format(day);
+        return site(site) + "top:" + day(day);
     }
 
     /** HyperLogLog: visitor hashes of one day. */
     public String uniques(String site, LocalDate day) {
-        return site(site) + "u:" + DAY.format(day);
+        return site(site) + "u:" + day(day);
     }
 
     /** Hash: crawler and prefetch hits per network on one day, kept apart from clicks. */
     public String bots(String site, LocalDate day) {
-        return site(site) + "b:" + DAY.format(day);
+        return site(site) + "b:" + day(day);
     }
 
     /** String: dedupe marker of one visitor, post and network. */
@@ -83,6 +90,24 @@ public class RedisKeys {
 
     /** String: the visitor-hash salt of one UTC day (not site-tagged: shared by all sites). */
     public String salt(LocalDate day) {
-        return prefix + ":salt:" + DAY.format(day);
+        return prefix + ":salt:" + day(day);
+    }
+
+    private String day(LocalDate day) {
+        Text last = lastDay;
+        if (!day.equals(last.of())) {
+            last = new Text(day, DAY.format(day));
+            lastDay = last;
+        }
+        return last.text();
+    }
+
+    private String hour(LocalDateTime hour) {
+        Text last = lastHour;
+        if (!hour.equals(last.of())) {
+            last = new Text(hour, HOUR.format(hour));
+            lastHour = last;
+        }
+        return last.text();
     }
 }

@@ -28,6 +28,8 @@ public class RedirectRoute {
     /** After the edge checks (EdgeProblems, RequestLimits at the lowest order), before JAX-RS. */
     static final int ORDER = -1000;
 
+    private static final String PREFIX = "/s/";
+
     /** Every redirect answer: never cached or indexed, and the network learns nothing of where the reader was. */
     static final Map<String, String> HEADERS = Map.of(
             "Cache-Control", "no-store",
@@ -52,7 +54,31 @@ public class RedirectRoute {
     }
 
     void install(@Observes Router router) {
-        router.get("/s/:post/:network").order(ORDER).handler(this::click);
+        // A prefix route, parsed here: Vert.x matches "/s/:post/:network" with a regular expression per request.
+        router.get("/s/*").order(ORDER).handler(this::click);
+    }
+
+    /**
+     * The post and network of {@code /s/{post}/{network}}, when both are plain (letters, digits, '.', '-', '_'),
+     * else null: anything that needs decoding or is shaped otherwise goes to JAX-RS, which decodes and answers it.
+     */
+    static String[] ids(String path) {
+        if (path == null || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        int slash = path.indexOf('/', PREFIX.length());
+        if (slash < 0 || slash == PREFIX.length() || slash == path.length() - 1) {
+            return null;
+        }
+        for (int i = PREFIX.length(); i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '-' || c == '_';
+            if (!plain && i != slash) {
+                return null;
+            }
+        }
+        return new String[] { path.substring(PREFIX.length(), slash), path.substring(slash + 1) };
     }
 
     /** Where a redirect or a picker sends the reader; null for a retired network (a page, not a redirect). */
@@ -73,13 +99,12 @@ public class RedirectRoute {
     }
 
     private void click(RoutingContext ctx) {
-        String post = ctx.pathParam("post");
-        String network = ctx.pathParam("network");
-        if (!redirects.redirectsAt(post, network)) {
+        String[] ids = ids(ctx.request().path());
+        if (ids == null || !redirects.redirectsAt(ids[0], ids[1])) {
             ctx.next();
             return;
         }
-        redirects.clickNow(post, network, visits.read(ctx.request(), false)).onComplete(
+        redirects.clickNow(ids[0], ids[1], visits.read(ctx.request(), false)).onComplete(
                 destination -> send(ctx, destination),
                 failure -> fail(ctx, failure));
     }
