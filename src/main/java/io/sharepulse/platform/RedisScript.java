@@ -12,7 +12,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -66,24 +65,18 @@ public final class RedisScript {
      * The same on the Vert.x client underneath, for the click path: no Mutiny operators and no command lookup by
      * name per call.
      */
-    public Future<io.vertx.redis.client.Response> send(Redis redis, int numKeys,
-            String... keysAndArgs) {
-        Request evalsha = Request.cmd(Command.EVALSHA)
-                .arg(sha1).arg(numKeys);
+    public Future<io.vertx.redis.client.Response> send(PinnedRedis redis, int numKeys, String... keysAndArgs) {
+        return redis.send(request(Command.EVALSHA, sha1, numKeys, keysAndArgs)).recover(failure -> isNoScript(failure)
+                ? redis.send(request(Command.EVAL, body, numKeys, keysAndArgs))
+                : Future.failedFuture(failure));
+    }
+
+    private static Request request(Command command, String script, int numKeys, String[] keysAndArgs) {
+        Request request = Request.cmd(command).arg(script).arg(numKeys);
         for (String a : keysAndArgs) {
-            evalsha.arg(a);
+            request.arg(a);
         }
-        return redis.send(evalsha).recover(failure -> {
-            if (!isNoScript(failure)) {
-                return Future.failedFuture(failure);
-            }
-            Request eval = Request.cmd(Command.EVAL)
-                    .arg(body).arg(numKeys);
-            for (String a : keysAndArgs) {
-                eval.arg(a);
-            }
-            return redis.send(eval);
-        });
+        return request;
     }
 
     private static boolean isNoScript(Throwable failure) {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.sharepulse.platform.PinnedRedis;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
@@ -16,7 +16,6 @@ import io.sharepulse.post.PostId;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Response;
 
 /** Runs the click script ({@code redis/click.lua}): dedupe, every bucket, uniques, top posts and the target. */
@@ -51,7 +50,7 @@ public class ClickRecorder {
     private record Hour(long epochHour, LocalDate day, LocalDateTime hour, String dayExpiry, String hourExpiry) {
     }
 
-    private final Redis redis;
+    private final PinnedRedis redis;
     private final Vertx vertx;
     private final RedisKeys keys;
     private final Clock clock;
@@ -60,11 +59,10 @@ public class ClickRecorder {
     private final long timeoutMs;
     private volatile Hour current;
 
-    public ClickRecorder(ReactiveRedisDataSource redis, Vertx vertx, RedisKeys keys, Clock clock,
-            SharepulseConfig config) {
-        // The Vert.x client under the data source: the click path is the hot one, and Mutiny's operators and
-        // scheduler-based timeout cost as much as the script itself (docs/PERFORMANCE.md).
-        this.redis = redis.getRedis().getDelegate();
+    public ClickRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, Clock clock, SharepulseConfig config) {
+        // The Vert.x client, on a connection per event loop: the click path is the hot one, and Mutiny's operators,
+        // a pool lease and a scheduler-based timeout per click cost as much CPU as the script (docs/PERFORMANCE.md).
+        this.redis = redis;
         this.vertx = vertx;
         this.keys = keys;
         this.clock = clock;
