@@ -8,8 +8,9 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18180}
 BASELINE_PORT=${BASELINE_PORT:-18190}
 MEMORY_POSTS=${MEMORY_POSTS:-100000}
-# JVM options of the service under test (word-split on purpose). Default: none, the JVM's own sizing.
-JAVA_OPTS=${JAVA_OPTS-}
+# JVM options of the service under test (word-split on purpose). Default: the container image's options
+# (src/main/docker/Dockerfile.jvm) with the Kubernetes pod's 512 MiB memory limit, which MaxRAM stands in for.
+JAVA_OPTS=${JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 RUN="spbench$(date +%s)"
 DB="sharepulse_bench"
 TOKEN="bench-$RANDOM$RANDOM$RANDOM"
@@ -65,34 +66,53 @@ metric() { # sum of a Prometheus series matching a prefix
 echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# --- build (only when the sources changed since the last package)
+# --- build (only when the sources changed since the last package), with a class-data-sharing archive (AppCDS)
 # JAR=<another build's quarkus-run.jar> measures that build instead (A/B against an older commit); it is not rebuilt.
 if [ -n "${JAR:-}" ]; then
   :
-elif JAR=target/quarkus-app/quarkus-run.jar && { [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
+elif JAR=target/quarkus-app/quarkus-run.jar && { [ ! -f "$JAR" ] || [ ! -f target/quarkus-app/app-cds.jsa ] \
+    || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
   echo "bench: packaging the service"
-  ./mvnw -q -B package -DskipTests
+  ./mvnw -q -B package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 fi
 
 # --- a database of our own
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 
-# --- start-up to first answered request
-start_ns=$(date +%s%N)
-QUARKUS_HTTP_PORT=$PORT \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
-SHAREPULSE_ADMIN_TOKEN="$TOKEN" \
-SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
-QUARKUS_LOG_CATEGORY__IO_SHAREPULSE__LEVEL=WARN \
-  java $JAVA_OPTS -jar "$JAR" >"$RESULTS/app.log" 2>&1 &
-APP_PID=$!
-until curl -sf "localhost:$PORT/api/v1/networks" >/dev/null 2>&1; do
-  kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start; see $RESULTS/app.log" >&2; exit 1; }
-  sleep 0.02
-done
-STARTUP_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-echo "bench: first answer after $STARTUP_MS ms"
+# Starts the service in the background (APP_PID); STARTED_MS: milliseconds to its first answered request.
+# Run from the jar's directory: the AppCDS archive records the class path as the build saw it.
+start_app() { # extra JVM options
+  local start_ns
+  start_ns=$(date +%s%N)
+  (cd "$(dirname "$JAR")" && QUARKUS_HTTP_PORT=$PORT \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
+    SHAREPULSE_ADMIN_TOKEN="$TOKEN" \
+    SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
+    QUARKUS_LOG_CATEGORY__IO_SHAREPULSE__LEVEL=WARN \
+    exec java $JAVA_OPTS "$@" -jar "$(basename "$JAR")") >"$RESULTS/app.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf "localhost:$PORT/api/v1/networks" >/dev/null 2>&1; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start; see $RESULTS/app.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  STARTED_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+
+# --- start-up to first answered request: once to migrate the new database, then as a pod restarts, without and
+# with the AppCDS archive; the last start is the service under test.
+start_app; stop_app
+start_app; stop_app; STARTUP_PLAIN_MS=$STARTED_MS
+CDS_ARCHIVE="$(dirname "$JAR")/app-cds.jsa"
+if [ -f "$CDS_ARCHIVE" ]; then
+  start_app -XX:SharedArchiveFile=app-cds.jsa; STARTUP_MS=$STARTED_MS
+  grep -q "Unable to use shared archive" "$RESULTS/app.log" && STARTUP_MS="$STARTUP_MS (archive refused)"
+else
+  STARTUP_MS="n/a (no archive)"
+  start_app
+fi
+echo "bench: first answer after $STARTUP_PLAIN_MS ms, $STARTUP_MS ms with AppCDS"
 
 # --- fixtures: a site that dedupes (30 min) and one that counts every click
 admin() { curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }

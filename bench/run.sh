@@ -111,7 +111,9 @@ $(printf '%s\n' "${rows[@]}")
 
 | figure | value |
 |---|---|
-| start-up to first answered request (JVM, java -jar) | $STARTUP_MS ms |
+| start-up to first answered request (JVM, java -jar, migrated database) | $STARTUP_PLAIN_MS ms |
+| the same with the AppCDS archive (-XX:SharedArchiveFile) | $STARTUP_MS ms |
+| JVM options (the image's, with the pod's memory limit) | \`$JAVA_OPTS\` |
 | RSS after the loads (max sampled) | $RSS_MAX MB |
 | time to quiesce after load (counts stable) | $QUIESCE_MS ms |
 | Redis memory per (post, network, day) counter | $MEM |

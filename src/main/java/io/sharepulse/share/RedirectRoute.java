@@ -17,8 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The hot path of {@code GET /s/{post}/{network}}: a click on a live network, answered 302 straight from a Vert.x
- * route. JAX-RS around the same work (request context, context capture, response building and filters) cost half
- * the throughput (docs/PERFORMANCE.md); the work itself, {@link RedirectService#click}, is shared. Everything
+ * route, without JAX-RS's per-request context, response building and filters. Together with the click on Vert.x
+ * futures and a pinned Redis connection this halved the CPU per click (docs/PERFORMANCE.md); the work itself,
+ * {@link RedirectService#clickNow}, is shared with {@link RedirectResource}. Everything
  * else on that address — HEAD, retired networks (an HTML page), ids that cannot exist — falls through to
  * {@link RedirectResource}, which also documents the endpoint.
  */
