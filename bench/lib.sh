@@ -102,10 +102,17 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
 # --- start-up to first answered request: once to migrate the new database, then as a pod restarts, without and
 # with the AppCDS archive; the last start is the service under test.
-start_app; stop_app
-start_app; stop_app; STARTUP_PLAIN_MS=$STARTED_MS
-CDS_ARCHIVE="$(dirname "$JAR")/app-cds.jsa"
-if [ -f "$CDS_ARCHIVE" ]; then
+if [ -n "${QUICK:-}" ]; then  # bench/ab.sh: one start, no start-up figures
+  start_app; STARTUP_PLAIN_MS=$STARTED_MS; STARTUP_MS="-"
+  CDS_ARCHIVE=""
+else
+  start_app; stop_app
+  start_app; stop_app; STARTUP_PLAIN_MS=$STARTED_MS
+  CDS_ARCHIVE="$(dirname "$JAR")/app-cds.jsa"
+fi
+if [ -z "$CDS_ARCHIVE" ]; then
+  :
+elif [ -f "$CDS_ARCHIVE" ]; then
   start_app -XX:SharedArchiveFile=app-cds.jsa; STARTUP_MS=$STARTED_MS
   grep -q "Unable to use shared archive" "$RESULTS/app.log" && STARTUP_MS="$STARTUP_MS (archive refused)"
 else
