@@ -18,7 +18,7 @@
 #
 #   bench/analytics.sh                 # 100k posts, 90 days, 30k clicks a day; a few minutes
 #   POSTS=10000 DAYS=30 RUNS=20 bench/analytics.sh
-#   KEEP_DB=1 bench/analytics.sh       # leave database sharepulse_bench for a look with psql
+#   KEEP_DB=1 bench/analytics.sh       # leave database sharepulse_bench_analytics for a look with psql
 #
 # Needs: Java 17, python3, redis-server, redis-cli, psql, curl; PostgreSQL on 127.0.0.1:5432 (trust).
 set -euo pipefail
@@ -33,7 +33,8 @@ WARMUP=${WARMUP:-5}
 HTTP_PORT=${HTTP_PORT:-28080}
 REDIS_PORT=${REDIS_PORT:-28090}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432}
-DB=sharepulse_bench
+# Not sharepulse_bench: bench/lib.sh (run.sh, soak.sh) drops and recreates that one, and both may run at once.
+DB=sharepulse_bench_analytics
 SITE=bench
 TOKEN=bench-operator-token
 WORK=$(mktemp -d)
