@@ -127,14 +127,6 @@ public class ClickData {
         return out;
     }
 
-    /** Clicks per post over the split (totals only: what ranking needs). */
-    public Map<String, Long> postTotals(String site, Split split) {
-        Map<String, Long> out = split.hasDurable()
-                ? history.postTotals(site, split.durableFrom(), split.durableTo()) : new HashMap<>();
-        redis.topOfDays(site, split.liveDays()).forEach((post, clicks) -> out.merge(post, clicks, Long::sum));
-        return out;
-    }
-
     /** Clicks per network of these posts over the split. */
     public Map<String, Map<String, Long>> postNetworks(String site, List<String> postHashes, Split split) {
         Map<String, Map<String, Long>> out = new HashMap<>();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public class ClickHistory {
     }
 
     private static final Logger LOG = Logger.getLogger(ClickHistory.class);
+    /** First key of the rollup's per-site advisory lock (the second is the site id's hash). */
+    private static final int LOCK_NAMESPACE = 0x5350_0001;
 
     private final AgroalDataSource db;
 
@@ -70,7 +73,16 @@ public class ClickHistory {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One writer per site at a time (other pods too): the blocks add what this write raised, which
+                // is only right against a click_day no one else is changing.
+                try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                    st.setInt(1, LOCK_NAMESPACE);
+                    st.setString(2, day.site());
+                    st.execute();
+                }
+                Map<String, Map<String, Long>> before = dayRows(c, day.site(), day.day());
                 writeRows(c, day);
+                writeBlocks(c, day, before);
                 try (PreparedStatement st = c.prepareStatement("insert into rollup_state (site_id, rolled_through, "
                         + "updated_at) values (?, ?, ?) on conflict (site_id) do update set rolled_through = "
                         + "greatest(rollup_state.rolled_through, excluded.rolled_through), updated_at = excluded.updated_at")) {
@@ -86,6 +98,91 @@ public class ClickHistory {
             }
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    /** Clicks per post and network already in click_day for the day (empty for a day not yet rolled up). */
+    private static Map<String, Map<String, Long>> dayRows(Connection c, String site, LocalDate day)
+            throws SQLException {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "select post_hash, network, clicks from click_day where site_id = ? and day = ?")) {
+            st.setString(1, site);
+            st.setObject(2, day);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), p -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Keeps click_block and post_gap (V5) in step with click_day: each post's rise on the day (click_day keeps
+     * the greater value) is added to the four blocks holding the day, and a post clicked on the day for the first
+     * time moves the gaps around the day. A re-run raises nothing, so it adds nothing.
+     */
+    private static void writeBlocks(Connection c, DaySnapshot day, Map<String, Map<String, Long>> before)
+            throws SQLException {
+        List<String> raised = new ArrayList<>();
+        List<Long> rises = new ArrayList<>();
+        List<String> firstClicks = new ArrayList<>();
+        for (var post : day.posts().entrySet()) {
+            Map<String, Long> old = before.getOrDefault(post.getKey(), Map.of());
+            long rise = 0;
+            for (var network : post.getValue().entrySet()) {
+                rise += Math.max(0, network.getValue() - old.getOrDefault(network.getKey(), 0L));
+            }
+            if (rise > 0) {
+                raised.add(post.getKey());
+                rises.add(rise);
+                if (old.values().stream().mapToLong(Long::longValue).sum() == 0) {
+                    firstClicks.add(post.getKey());
+                }
+            }
+        }
+        if (raised.isEmpty()) {
+            return;
+        }
+        List<Blocks.Block> blocks = Blocks.holding(day.day());
+        // Gaps first: they look for the post's neighbouring click days in the 1-day blocks, not yet holding this one.
+        try (PreparedStatement st = c.prepareStatement("""
+                with n(post_hash) as (select unnest(?::varchar[])),
+                g as (
+                  select coalesce((select max(b.start_day) from click_block b where b.site_id = ?
+                           and b.post_hash = n.post_hash and b.days = 1 and b.start_day < ?), '-infinity') as prev_day,
+                         (select min(b.start_day) from click_block b where b.site_id = ?
+                           and b.post_hash = n.post_hash and b.days = 1 and b.start_day > ?) as next_day
+                  from n),
+                e(day, prev_day, posts) as (
+                  select ?::date, prev_day, 1 from g
+                  union all select next_day, prev_day, -1 from g where next_day is not null
+                  union all select next_day, ?::date, 1 from g where next_day is not null)
+                insert into post_gap (site_id, day, prev_day, posts)
+                select ?, day, prev_day, sum(posts) from e group by day, prev_day
+                on conflict (site_id, day, prev_day) do update set posts = post_gap.posts + excluded.posts""")) {
+            st.setArray(1, c.createArrayOf("varchar", firstClicks.toArray()));
+            st.setString(2, day.site());
+            st.setObject(3, day.day());
+            st.setString(4, day.site());
+            st.setObject(5, day.day());
+            st.setObject(6, day.day());
+            st.setObject(7, day.day());
+            st.setString(8, day.site());
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                insert into click_block (site_id, post_hash, days, start_day, clicks)
+                select ?, r.post_hash, b.days, b.start_day, r.rise
+                from unnest(?::varchar[], ?::bigint[]) r(post_hash, rise)
+                cross join unnest(?::smallint[], ?::date[]) b(days, start_day)
+                on conflict (site_id, post_hash, days, start_day) do update set clicks = click_block.clicks + excluded.clicks""")) {
+            st.setString(1, day.site());
+            st.setArray(2, c.createArrayOf("varchar", raised.toArray()));
+            st.setArray(3, c.createArrayOf("bigint", rises.toArray()));
+            bindBlocks(st, 4, blocks);
+            st.executeUpdate();
         }
     }
 
@@ -211,18 +308,6 @@ public class ClickHistory {
         return out;
     }
 
-    /** Clicks of every post clicked in [from, to], summed in SQL (one row per post: what ranking needs). */
-    public Map<String, Long> postTotals(String site, LocalDate from, LocalDate to) {
-        Map<String, Long> out = new HashMap<>();
-        query("select post_hash, sum(clicks) from click_day where site_id = ? and day between ? and ? "
-                + "group by post_hash", st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                }, rs -> out.put(rs.getString(1), rs.getLong(2)));
-        return out;
-    }
-
     /** Clicks per network of these posts in [from, to] (a page of top posts). */
     public Map<String, Map<String, Long>> postNetworks(String site, List<String> postHashes, LocalDate from,
             LocalDate to) {
@@ -240,13 +325,130 @@ public class ClickHistory {
         return out;
     }
 
+    /** A post and its clicks in one block (sorted access). */
+    public record BlockRow(String postHash, long clicks) {
+    }
+
+    /**
+     * The first {@code n} posts of each block by clicks (ties in post order), in one round trip: the sorted
+     * access of the threshold algorithm. One list per block, in the blocks' order; a list shorter than
+     * {@code n} holds the whole block.
+     */
+    public List<List<BlockRow>> blockPrefixes(String site, List<Blocks.Block> blocks, int n) {
+        List<List<BlockRow>> out = new ArrayList<>(blocks.size());
+        blocks.forEach(b -> out.add(new ArrayList<>()));
+        query("""
+                select b.i, x.post_hash, x.clicks
+                from unnest(?::smallint[], ?::date[]) with ordinality b(days, start_day, i)
+                cross join lateral (
+                  select k.post_hash, k.clicks from click_block k
+                  where k.site_id = ? and k.days = b.days and k.start_day = b.start_day
+                  order by k.clicks desc, k.post_hash collate "C" limit ?) x
+                order by b.i, x.clicks desc, x.post_hash collate "C"
+                """, st -> {
+                    bindBlocks(st, 1, blocks);
+                    st.setString(3, site);
+                    st.setInt(4, n);
+                }, rs -> out.get(rs.getInt(1) - 1).add(new BlockRow(rs.getString(2), rs.getLong(3))));
+        return out;
+    }
+
+    /** Clicks of each of these posts summed over the blocks (random access); posts without any are absent. */
+    public Map<String, Long> blockTotals(String site, List<Blocks.Block> blocks, java.util.Collection<String> posts) {
+        Map<String, Long> out = new HashMap<>();
+        if (posts.isEmpty() || blocks.isEmpty()) {
+            return out;
+        }
+        query("""
+                select k.post_hash, sum(k.clicks) from click_block k
+                join unnest(?::smallint[], ?::date[]) b(days, start_day)
+                  on k.days = b.days and k.start_day = b.start_day
+                where k.site_id = ? and k.post_hash = any (?)
+                group by k.post_hash""", st -> {
+                    bindBlocks(st, 1, blocks);
+                    st.setString(3, site);
+                    st.setArray(4, st.getConnection().createArrayOf("varchar", posts.toArray()));
+                }, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /**
+     * One page of every post clicked in the blocks plus {@code extra} (clicks of days not rolled up yet), ranked
+     * in SQL: by clicks ({@code desc} or not), ties in post order. Sums every block row: for pages the threshold
+     * algorithm would reach only by reading most of the blocks anyway.
+     */
+    public List<BlockRow> rankAll(String site, List<Blocks.Block> blocks, Map<String, Long> extra, boolean desc,
+            int offset, int limit) {
+        List<BlockRow> out = new ArrayList<>();
+        query("""
+                select t.post_hash, sum(t.clicks) as total from (
+                  select k.post_hash, k.clicks from click_block k
+                  join unnest(?::smallint[], ?::date[]) b(days, start_day)
+                    on k.days = b.days and k.start_day = b.start_day
+                  where k.site_id = ?
+                  union all
+                  select * from unnest(?::varchar[], ?::bigint[])) t
+                group by t.post_hash having sum(t.clicks) > 0
+                order by total %s, t.post_hash collate "C" offset ? limit ?""".formatted(desc ? "desc" : "asc"),
+                st -> {
+                    bindBlocks(st, 1, blocks);
+                    st.setString(3, site);
+                    st.setArray(4, st.getConnection().createArrayOf("varchar", extra.keySet().toArray()));
+                    st.setArray(5, st.getConnection().createArrayOf("bigint", extra.values().toArray()));
+                    st.setInt(6, offset);
+                    st.setInt(7, limit);
+                }, rs -> out.add(new BlockRow(rs.getString(1), rs.getLong(2))));
+        return out;
+    }
+
+    /** How many posts had at least one click in [from, to] (from post_gap: one sum over the range's days). */
+    public long postsClicked(String site, LocalDate from, LocalDate to) {
+        long[] out = new long[1];
+        query("select coalesce(sum(posts), 0) from post_gap where site_id = ? and day between ? and ? "
+                + "and prev_day < ?", st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                    st.setObject(4, from);
+                }, rs -> out[0] = rs.getLong(1));
+        return out[0];
+    }
+
+    /** How many of these posts have no click in the blocks. */
+    public long postsNotIn(String site, List<Blocks.Block> blocks, java.util.Collection<String> posts) {
+        if (posts.isEmpty()) {
+            return 0;
+        }
+        if (blocks.isEmpty()) {
+            return posts.size();
+        }
+        long[] out = new long[1];
+        query("""
+                select count(*) from unnest(?::varchar[]) n(post_hash) where not exists (
+                  select 1 from click_block k join unnest(?::smallint[], ?::date[]) b(days, start_day)
+                    on k.days = b.days and k.start_day = b.start_day
+                  where k.site_id = ? and k.post_hash = n.post_hash)""", st -> {
+                    st.setArray(1, st.getConnection().createArrayOf("varchar", posts.toArray()));
+                    bindBlocks(st, 2, blocks);
+                    st.setString(4, site);
+                }, rs -> out[0] = rs.getLong(1));
+        return out[0];
+    }
+
+    private static void bindBlocks(PreparedStatement st, int first, List<Blocks.Block> blocks) throws SQLException {
+        st.setArray(first, st.getConnection().createArrayOf("smallint",
+                blocks.stream().map(b -> (short) b.days()).toArray()));
+        st.setArray(first + 1, st.getConnection().createArrayOf("date",
+                blocks.stream().map(b -> b.start().toString()).toArray()));
+    }
+
     /**
      * Refreshes the planner's statistics of the history after a large backfill, so the first queries after it
      * get the plans the data needs instead of waiting for autovacuum.
      */
     public void analyze() {
         try (Connection c = db.getConnection(); var st = c.createStatement()) {
-            st.execute("analyze click_day, site_day, site_hour, site_uniques");
+            st.execute("analyze click_day, site_day, site_hour, site_uniques, click_block, post_gap");
         } catch (SQLException e) {
             throw unavailable(e);
         }
