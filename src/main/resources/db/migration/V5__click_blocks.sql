@@ -28,6 +28,15 @@ create table post_gap (
     primary key (site_id, day, prev_day)
 );
 
+-- Each post's last click day (closed days only, so never after the rollup mark): a post's previous click day
+-- when the rollup writes a newer one, and whether a post Redis counts today was clicked earlier in a range.
+create table post_last (
+    site_id   varchar(40) not null,
+    post_hash varchar(13) not null,
+    last_day  date        not null,
+    primary key (site_id, post_hash)
+);
+
 insert into click_block (site_id, post_hash, days, start_day, clicks)
 select c.site_id, c.post_hash, b.days,
        date '2000-01-01' + ((c.day - date '2000-01-01') / b.days) * b.days, sum(c.clicks)
@@ -40,3 +49,6 @@ select site_id, day, coalesce(prev_day, '-infinity'), count(*)
 from (select site_id, day, lag(day) over (partition by site_id, post_hash order by day) prev_day
       from (select distinct site_id, day, post_hash from click_day where clicks > 0) clicked) gaps
 group by 1, 2, 3;
+
+insert into post_last (site_id, post_hash, last_day)
+select site_id, post_hash, max(day) from click_day where clicks > 0 group by 1, 2;

@@ -146,15 +146,20 @@ public class ClickHistory {
             return;
         }
         List<Blocks.Block> blocks = Blocks.holding(day.day());
-        // Gaps first: they look for the post's neighbouring click days in the 1-day blocks, not yet holding this one.
+        // Gaps first, from each post's last click day before this write. Only a day older than that (a re-run
+        // that found a late click) needs the neighbouring click days from the 1-day blocks, not yet holding it.
         try (PreparedStatement st = c.prepareStatement("""
                 with n(post_hash) as (select unnest(?::varchar[])),
                 g as (
-                  select coalesce((select max(b.start_day) from click_block b where b.site_id = ?
-                           and b.post_hash = n.post_hash and b.days = 1 and b.start_day < ?), '-infinity') as prev_day,
-                         (select min(b.start_day) from click_block b where b.site_id = ?
-                           and b.post_hash = n.post_hash and b.days = 1 and b.start_day > ?) as next_day
-                  from n),
+                  select case when l.last_day is null then '-infinity'::date
+                              when l.last_day < ? then l.last_day
+                              else coalesce((select max(b.start_day) from click_block b where b.site_id = ?
+                                  and b.post_hash = n.post_hash and b.days = 1 and b.start_day < ?), '-infinity')
+                         end as prev_day,
+                         case when l.last_day > ? then (select min(b.start_day) from click_block b
+                             where b.site_id = ? and b.post_hash = n.post_hash and b.days = 1 and b.start_day > ?)
+                         end as next_day
+                  from n left join post_last l on l.site_id = ? and l.post_hash = n.post_hash),
                 e(day, prev_day, posts) as (
                   select ?::date, prev_day, 1 from g
                   union all select next_day, prev_day, -1 from g where next_day is not null
@@ -162,14 +167,27 @@ public class ClickHistory {
                 insert into post_gap (site_id, day, prev_day, posts)
                 select ?, day, prev_day, sum(posts) from e group by day, prev_day
                 on conflict (site_id, day, prev_day) do update set posts = post_gap.posts + excluded.posts""")) {
-            st.setArray(1, c.createArrayOf("varchar", firstClicks.toArray()));
-            st.setString(2, day.site());
+            int i = 1;
+            st.setArray(i++, c.createArrayOf("varchar", firstClicks.toArray()));
+            st.setObject(i++, day.day());
+            st.setString(i++, day.site());
+            st.setObject(i++, day.day());
+            st.setObject(i++, day.day());
+            st.setString(i++, day.site());
+            st.setObject(i++, day.day());
+            st.setString(i++, day.site());
+            st.setObject(i++, day.day());
+            st.setObject(i++, day.day());
+            st.setString(i, day.site());
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement("""
+                insert into post_last (site_id, post_hash, last_day)
+                select ?, unnest(?::varchar[]), ?
+                on conflict (site_id, post_hash) do update set last_day = greatest(post_last.last_day, excluded.last_day)""")) {
+            st.setString(1, day.site());
+            st.setArray(2, c.createArrayOf("varchar", firstClicks.toArray()));
             st.setObject(3, day.day());
-            st.setString(4, day.site());
-            st.setObject(5, day.day());
-            st.setObject(6, day.day());
-            st.setObject(7, day.day());
-            st.setString(8, day.site());
             st.executeUpdate();
         }
         try (PreparedStatement st = c.prepareStatement("""
@@ -414,23 +432,19 @@ public class ClickHistory {
         return out[0];
     }
 
-    /** How many of these posts have no click in the blocks. */
-    public long postsNotIn(String site, List<Blocks.Block> blocks, java.util.Collection<String> posts) {
+    /** How many of these posts had no click from {@code from} up to the rollup mark (post_last). */
+    public long postsNotClickedSince(String site, LocalDate from, java.util.Collection<String> posts) {
         if (posts.isEmpty()) {
             return 0;
         }
-        if (blocks.isEmpty()) {
-            return posts.size();
-        }
         long[] out = new long[1];
         query("""
-                select count(*) from unnest(?::varchar[]) n(post_hash) where not exists (
-                  select 1 from click_block k join unnest(?::smallint[], ?::date[]) b(days, start_day)
-                    on k.days = b.days and k.start_day = b.start_day
-                  where k.site_id = ? and k.post_hash = n.post_hash)""", st -> {
+                select count(*) from unnest(?::varchar[]) n(post_hash)
+                left join post_last l on l.site_id = ? and l.post_hash = n.post_hash
+                where l.last_day is null or l.last_day < ?""", st -> {
                     st.setArray(1, st.getConnection().createArrayOf("varchar", posts.toArray()));
-                    bindBlocks(st, 2, blocks);
-                    st.setString(4, site);
+                    st.setString(2, site);
+                    st.setObject(3, from);
                 }, rs -> out[0] = rs.getLong(1));
         return out[0];
     }
@@ -448,7 +462,7 @@ public class ClickHistory {
      */
     public void analyze() {
         try (Connection c = db.getConnection(); var st = c.createStatement()) {
-            st.execute("analyze click_day, site_day, site_hour, site_uniques, click_block, post_gap");
+            st.execute("analyze click_day, site_day, site_hour, site_uniques, click_block, post_gap, post_last");
         } catch (SQLException e) {
             throw unavailable(e);
         }

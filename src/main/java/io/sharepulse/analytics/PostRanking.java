@@ -57,8 +57,10 @@ public class PostRanking {
             return new Page(page, live.size());
         }
         List<Blocks.Block> blocks = Blocks.cover(split.durableFrom(), split.durableTo());
+        // Live days follow the mark, and a post's last closed click day is at most the mark: a post Redis counts
+        // is new to the range exactly when its last closed click is before the range.
         long clicked = history.postsClicked(site, split.durableFrom(), split.durableTo())
-                + history.postsNotIn(site, blocks, live.keySet());
+                + history.postsNotClickedSince(site, split.durableFrom(), live.keySet());
         List<BlockRow> page = desc ? topByThreshold(site, blocks, live, offset + limit, FIRST_DEPTH, MAX_DEPTH) : null;
         if (page == null) {
             return new Page(history.rankAll(site, blocks, live, desc, offset, limit), clicked);

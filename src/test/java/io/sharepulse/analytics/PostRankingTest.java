@@ -37,7 +37,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * Top posts from the blocks (V5) against the clicks the test itself made: a long tail of clicks on scattered days
  * over 70 days, read over ranges that start and end inside blocks, with days still in Redis and without, by
- * the threshold algorithm at every depth and by the SQL sum. Also: the blocks and gaps the rollup keeps in step
+ * the threshold algorithm at every depth and by the SQL sum. Also: the tables of V5 that the rollup keeps in step
  * equal what the migration derives from click_day, and re-running a day changes neither.
  */
 @QuarkusTest
@@ -134,6 +134,26 @@ class PostRankingTest {
         rollup.rollDay(site, today.minusDays(1), Instant.now());
         rollup.rollDay(site, first, Instant.now());
         assertThat(derivedRows(site, true)).isEqualTo(blocks);
+
+        // A late click on an old day, for a post clicked before and after it: re-copying that day adds the click
+        // to the blocks and splits the post's gap in two.
+        String post = posts.get(0);
+        LocalDate late = first.plusDays(1);
+        while (made.getOrDefault(late, Map.of()).containsKey(post)) {
+            late = late.plusDays(1);
+        }
+        clock.set(at(late, "13:00"));
+        click(post, "x", "203.0.113.9");
+        made.computeIfAbsent(late, d -> new HashMap<>()).computeIfAbsent(post, x -> new TreeMap<>())
+                .merge("x", 1L, Long::sum);
+        clock.set(Instant.now());
+        rollup.rollDay(site, late, Instant.now());
+        assertThat(derivedRows(site, true)).isEqualTo(derivedRows(site, false)).isNotEqualTo(blocks);
+        for (LocalDate[] r : ranges) {
+            assertPagesExact(site, made, r[0], r[1]);
+        }
+        assertPagesExact(site, made, late, late);
+        assertPagesExact(site, made, late.plusDays(1), today);
     }
 
     @Test
@@ -197,7 +217,7 @@ class PostRankingTest {
         return out;
     }
 
-    /** click_block and post_gap of the site: as kept by the rollup, or as V5 derives them from click_day. */
+    /** click_block, post_gap and post_last of the site: as kept by the rollup, or as V5 derives them from click_day. */
     private String derivedRows(String site, boolean kept) throws Exception {
         String blocks = kept
                 ? "select post_hash, days, start_day, clicks from click_block where site_id = '%s'"
@@ -213,9 +233,12 @@ class PostRankingTest {
                     select day, lag(day) over (partition by post_hash order by day) prev_day
                     from (select distinct day, post_hash from click_day where site_id = '%s' and clicks > 0) d) g
                   group by 1, 2""";
+        String last = kept
+                ? "select post_hash, last_day from post_last where site_id = '%s'"
+                : "select post_hash, max(day) from click_day where site_id = '%s' and clicks > 0 group by 1";
         StringBuilder out = new StringBuilder();
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String sql : List.of(blocks, gaps)) {
+            for (String sql : List.of(blocks, gaps, last)) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery(sql.formatted(site))) {
                     int n = rs.getMetaData().getColumnCount();
