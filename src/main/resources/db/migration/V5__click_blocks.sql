@@ -12,7 +12,8 @@ create table click_block (
     days      smallint    not null check (days in (1, 4, 16, 64)),
     start_day date        not null,
     clicks    bigint      not null,
-    primary key (site_id, post_hash, days, start_day)
+    -- clicks included: looking up a post's blocks reads the index alone
+    primary key (site_id, post_hash, days, start_day) include (clicks)
 );
 -- Sorted access: one block's posts by clicks. The primary key serves random access (one post's blocks).
 create index click_block_rank_idx on click_block (site_id, days, start_day, clicks desc, post_hash collate "C");
@@ -34,8 +35,12 @@ create table post_last (
     site_id   varchar(40) not null,
     post_hash varchar(13) not null,
     last_day  date        not null,
-    primary key (site_id, post_hash)
+    primary key (site_id, post_hash) include (last_day)
 );
+
+-- Moves on every write of the rollup (a late day too, which leaves the mark where it is): what the service
+-- remembers of post_last for a site is valid while this stays the same (LastClicks).
+alter table rollup_state add column version bigint not null default 0;
 
 insert into click_block (site_id, post_hash, days, start_day, clicks)
 select c.site_id, c.post_hash, b.days,

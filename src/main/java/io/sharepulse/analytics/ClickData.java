@@ -38,14 +38,19 @@ public class ClickData {
     }
 
     /** Which days of a range each store answers for. */
-    public record Split(LocalDate durableFrom, LocalDate durableTo, List<LocalDate> liveDays) {
+    /**
+     * @param version the site's rollup version when the split was made (0 before any rollup): what is known of
+     *                the closed days holds while it stays the same
+     */
+    public record Split(LocalDate durableFrom, LocalDate durableTo, List<LocalDate> liveDays, long version) {
         boolean hasDurable() {
             return durableFrom != null && !durableFrom.isAfter(durableTo);
         }
     }
 
     public Split split(String site, LocalDate from, LocalDate to) {
-        LocalDate mark = history.rolledThrough(site).orElse(null);
+        ClickHistory.RollupState state = history.rollupState(site).orElse(null);
+        LocalDate mark = state == null ? null : state.rolledThrough();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate durableTo = mark == null ? null : (to.isBefore(mark) ? to : mark);
         LocalDate liveFrom = mark == null || mark.isBefore(from) ? from : mark.plusDays(1);
@@ -59,7 +64,7 @@ public class ClickData {
         for (LocalDate d = liveFrom; !d.isAfter(liveTo); d = d.plusDays(1)) {
             live.add(d);
         }
-        return new Split(mark == null ? null : from, durableTo, live);
+        return new Split(mark == null ? null : from, durableTo, live, state == null ? 0 : state.version());
     }
 
     public Map<LocalDate, Map<String, Long>> siteDays(String site, Split split) {

@@ -26,8 +26,11 @@ import io.sharepulse.analytics.ClickHistory.BlockRow;
 @ApplicationScoped
 public class PostRanking {
 
-    /** What the threshold algorithm reads from each list in its first round; each further round reads 4 times more. */
-    static final int FIRST_DEPTH = 32;
+    /**
+     * What the threshold algorithm reads from each list in its first round, at least (twice the posts asked for);
+     * each further round reads 4 times more.
+     */
+    static final int FIRST_DEPTH = 16;
     /** Beyond this depth the lists are read so far that one SQL sum over all rows is cheaper. */
     static final int MAX_DEPTH = 2_048;
 
@@ -40,10 +43,12 @@ public class PostRanking {
 
     private final ClickHistory history;
     private final RedisCounters redis;
+    private final LastClicks lastClicks;
 
-    public PostRanking(ClickHistory history, RedisCounters redis) {
+    public PostRanking(ClickHistory history, RedisCounters redis, LastClicks lastClicks) {
         this.history = history;
         this.redis = redis;
+        this.lastClicks = lastClicks;
     }
 
     public Page rank(String site, Split split, boolean desc, int offset, int limit) {
@@ -60,8 +65,9 @@ public class PostRanking {
         // Live days follow the mark, and a post's last closed click day is at most the mark: a post Redis counts
         // is new to the range exactly when its last closed click is before the range.
         long clicked = history.postsClicked(site, split.durableFrom(), split.durableTo())
-                + history.postsNotClickedSince(site, split.durableFrom(), live.keySet());
-        List<BlockRow> page = desc ? topByThreshold(site, blocks, live, offset + limit, FIRST_DEPTH, MAX_DEPTH) : null;
+                + lastClicks.notClickedSince(site, split.version(), split.durableFrom(), live.keySet());
+        List<BlockRow> page = desc ? topByThreshold(site, blocks, live, offset + limit,
+                Math.max(FIRST_DEPTH, 2 * (offset + limit)), MAX_DEPTH) : null;
         if (page == null) {
             return new Page(history.rankAll(site, blocks, live, desc, offset, limit), clicked);
         }
