@@ -88,7 +88,8 @@ public class StatsService {
             return series(site, range, interval, network, rawPost, buckets, networkTotals, false, false);
         }
 
-        Map<LocalDate, Map<String, Long>> days = data.siteDays(site.id(), split);
+        ClickData.SiteDays summary = data.siteSummary(site.id(), split);
+        Map<LocalDate, Map<String, Long>> days = summary.clicks();
         if (byHour) {
             Map<LocalDateTime, Map<String, Long>> hours = data.siteHours(site.id(), split);
             Map<LocalDate, Boolean> dayHasHours = new HashMap<>();
@@ -110,10 +111,9 @@ public class StatsService {
         }
         boolean daily = interval != Interval.HOUR;
         if (daily) {
-            data.botDays(site.id(), split).forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts,
-                    network, null));
+            summary.bots().forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts, network, null));
             if (network == null) {
-                data.uniques(site.id(), split).forEach((day, u) -> {
+                summary.uniques().forEach((day, u) -> {
                     int i = buckets.index(noon(day));
                     if (i >= 0) {
                         buckets.uniques[i] += u;
