@@ -52,8 +52,17 @@ public class PostRanking {
     }
 
     public Page rank(String site, Split split, boolean desc, int offset, int limit) {
-        Map<String, Long> live = new HashMap<>(redis.topOfDays(site, split.liveDays()));
-        live.values().removeIf(c -> c <= 0);
+        // Redis gives the posts in ascending order of clicks: reversed, that is the order the threshold algorithm
+        // reads a list in, without sorting (ties in any order: only the clicks of the last one read matter).
+        List<BlockRow> liveList = new ArrayList<>();
+        Map<String, Long> live = new HashMap<>();
+        redis.topOfDays(site, split.liveDays()).forEach((post, clicks) -> {
+            if (clicks > 0) {
+                liveList.add(new BlockRow(post, clicks));
+                live.put(post, clicks);
+            }
+        });
+        java.util.Collections.reverse(liveList);
         if (!split.hasDurable()) {
             Comparator<BlockRow> order = desc ? MOST_FIRST
                     : Comparator.comparingLong(BlockRow::clicks).thenComparing(BlockRow::postHash);
@@ -66,7 +75,7 @@ public class PostRanking {
         // is new to the range exactly when its last closed click is before the range.
         long clicked = history.postsClicked(site, split.durableFrom(), split.durableTo())
                 + lastClicks.notClickedSince(site, split.version(), split.durableFrom(), live.keySet());
-        List<BlockRow> page = desc ? topByThreshold(site, blocks, live, offset + limit,
+        List<BlockRow> page = desc ? topByThreshold(site, blocks, live, liveList, offset + limit,
                 Math.max(FIRST_DEPTH, 2 * (offset + limit)), MAX_DEPTH) : null;
         if (page == null) {
             return new Page(history.rankAll(site, blocks, live, desc, offset, limit), clicked);
@@ -74,11 +83,12 @@ public class PostRanking {
         return new Page(page.subList(Math.min(offset, page.size()), page.size()), clicked);
     }
 
-    /** The first {@code n} posts by clicks, or null when the lists would have to be read beyond maxDepth. */
-    List<BlockRow> topByThreshold(String site, List<Blocks.Block> blocks, Map<String, Long> live, int n,
-            int firstDepth, int maxDepth) {
-        List<BlockRow> liveList = live.entrySet().stream().map(e -> new BlockRow(e.getKey(), e.getValue()))
-                .sorted(MOST_FIRST).toList();
+    /**
+     * The first {@code n} posts by clicks, or null when the lists would have to be read beyond maxDepth.
+     * {@code liveList} holds the entries of {@code live} in descending order of clicks.
+     */
+    List<BlockRow> topByThreshold(String site, List<Blocks.Block> blocks, Map<String, Long> live,
+            List<BlockRow> liveList, int n, int firstDepth, int maxDepth) {
         Map<String, Long> totals = new HashMap<>();
         for (int depth = firstDepth; depth <= maxDepth; depth *= 4) {
             List<List<BlockRow>> lists = new ArrayList<>(history.blockPrefixes(site, blocks, depth));

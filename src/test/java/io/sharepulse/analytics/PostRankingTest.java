@@ -112,18 +112,26 @@ class PostRankingTest {
         for (LocalDate[] r : ranges) {
             assertPagesExact(site, made, r[0], r[1]);
         }
-        // The threshold algorithm alone, from depth 1 (several rounds) over closed days only.
+        // The threshold algorithm alone, from depth 1 (several rounds): closed days from the blocks, today (when
+        // the range holds it) as the live list, as Redis would give it.
+        Map<String, Long> live = new HashMap<>();
+        made.getOrDefault(today, Map.of()).forEach((post, n) -> live.put(post.substring(post.indexOf('.') + 1),
+                n.values().stream().mapToLong(Long::longValue).sum()));
+        List<ClickHistory.BlockRow> liveList = live.entrySet().stream()
+                .map(e -> new ClickHistory.BlockRow(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(ClickHistory.BlockRow::clicks).reversed()).toList();
         for (LocalDate[] r : ranges) {
-            LocalDate to = r[1].isBefore(today) ? r[1] : today.minusDays(1);
+            boolean withToday = !r[1].isBefore(today);
+            LocalDate to = withToday ? today.minusDays(1) : r[1];
             if (r[0].isAfter(to)) {
                 continue;
             }
-            List<Map.Entry<String, Long>> expected = ranked(made, r[0], to, true);
+            List<Map.Entry<String, Long>> expected = ranked(made, r[0], r[1], true);
             for (int n = 1; n <= expected.size() + 1; n++) {
-                List<ClickHistory.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to), Map.of(), n,
-                        1, 1024);
+                List<ClickHistory.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to),
+                        withToday ? live : Map.of(), withToday ? liveList : List.of(), n, 1, 1024);
                 assertThat(top).extracting(b -> site + "." + b.postHash() + "=" + b.clicks())
-                        .as("top %d of %s..%s", n, r[0], to)
+                        .as("top %d of %s..%s", n, r[0], r[1])
                         .containsExactlyElementsOf(expected.stream().limit(n).map(e -> e.getKey() + "=" + e.getValue())
                                 .toList());
             }
