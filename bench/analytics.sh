@@ -99,10 +99,10 @@ actual=$(curl -sf "$BASE/api/v1/sites/$SITE/share?url=https://bench.example/2000
 
 echo "== rollup of $((DAYS - 1)) closed days"
 admin -X POST "$BASE/admin/v1/rollup"; echo
-for t in click_day site_day site_hour post; do
-  psql -h 127.0.0.1 -U postgres -tAc "select '$t rows: ' || count(*) from sharepulse.$t" "$DB"
+# Rows and size (with indexes) of each history table; the V5 tables exist from the ranking by blocks on.
+for t in click_day click_block post_gap post_last site_day site_hour site_uniques post; do
+  psql -h 127.0.0.1 -U postgres -tAc "select '$t: ' || count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('sharepulse.$t')) from sharepulse.$t" "$DB" 2>/dev/null || true
 done
-psql -h 127.0.0.1 -U postgres -tAc "select 'history size: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'sharepulse' and c.relname in ('click_day', 'site_day', 'site_hour', 'site_uniques')" "$DB"
 
 KEY=$(admin -H 'Content-Type: application/json' -d '{"name":"bench","role":"read"}' "$BASE/admin/v1/sites/$SITE/keys" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
 TO=$(date -u +%F)
