@@ -52,13 +52,16 @@ public class StatsService {
     private final NetworkCatalog catalog;
     private final ClickData data;
     private final ClickHistory history;
+    private final PostRanking ranking;
     private final Clock clock;
 
-    public StatsService(SiteService sites, NetworkCatalog catalog, ClickData data, ClickHistory history, Clock clock) {
+    public StatsService(SiteService sites, NetworkCatalog catalog, ClickData data, ClickHistory history,
+            PostRanking ranking, Clock clock) {
         this.sites = sites;
         this.catalog = catalog;
         this.data = data;
         this.history = history;
+        this.ranking = ranking;
         this.clock = clock;
     }
 
@@ -85,7 +88,8 @@ public class StatsService {
             return series(site, range, interval, network, rawPost, buckets, networkTotals, false, false);
         }
 
-        Map<LocalDate, Map<String, Long>> days = data.siteDays(site.id(), split);
+        ClickData.SiteDays summary = data.siteSummary(site.id(), split);
+        Map<LocalDate, Map<String, Long>> days = summary.clicks();
         if (byHour) {
             Map<LocalDateTime, Map<String, Long>> hours = data.siteHours(site.id(), split);
             Map<LocalDate, Boolean> dayHasHours = new HashMap<>();
@@ -107,10 +111,9 @@ public class StatsService {
         }
         boolean daily = interval != Interval.HOUR;
         if (daily) {
-            data.botDays(site.id(), split).forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts,
-                    network, null));
+            summary.bots().forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts, network, null));
             if (network == null) {
-                data.uniques(site.id(), split).forEach((day, u) -> {
+                summary.uniques().forEach((day, u) -> {
                     int i = buckets.index(noon(day));
                     if (i >= 0) {
                         buckets.uniques[i] += u;
@@ -156,26 +159,21 @@ public class StatsService {
         }
         SiteView site = sites.get(siteId);
         Split split = data.split(site.id(), range.from(), range.to());
-        Map<String, Long> totals = data.postTotals(site.id(), split);
-        Comparator<Map.Entry<String, Long>> byClicks = Map.Entry.comparingByValue();
-        if (order.equals("desc")) {
-            byClicks = byClicks.reversed();
-        }
-        List<String> page = totals.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(byClicks.thenComparing(Map.Entry.comparingByKey()))
-                .skip(offset).limit(limit).map(Map.Entry::getKey).toList();
+        PostRanking.Page ranked = ranking.rank(site.id(), split, order.equals("desc"), offset, limit);
+        List<String> page = ranked.posts().stream().map(ClickHistory.BlockRow::postHash).toList();
+        // Per-network detail and titles for the page only, never for every post of the range.
         Map<String, Map<String, Long>> perNetwork = data.postNetworks(site.id(), page, split);
         Map<String, ClickHistory.PostInfo> info = history.posts(site.id(), page);
         List<TopPost> posts = new ArrayList<>();
-        for (String hash : page) {
+        for (ClickHistory.BlockRow row : ranked.posts()) {
+            String hash = row.postHash();
             Map<String, Long> networks = new TreeMap<>(perNetwork.getOrDefault(hash, Map.of()));
             ClickHistory.PostInfo p = info.get(hash);
             posts.add(new TopPost(site.id() + "." + hash, p == null ? null : p.url(), p == null ? null : p.title(),
-                    totals.get(hash), topNetwork(networks), networks));
+                    row.clicks(), topNetwork(networks), networks));
         }
-        int count = (int) totals.values().stream().filter(c -> c > 0).count();
-        return new TopPosts(site.id(), range.from().toString(), range.to().toString(), order, limit, offset, count,
-                posts);
+        return new TopPosts(site.id(), range.from().toString(), range.to().toString(), order, limit, offset,
+                (int) ranked.clickedPosts(), posts);
     }
 
     public PostStats post(String siteId, String rawPost, String from, String to, String rawInterval) {

@@ -193,7 +193,11 @@ class ClickHistoryTest {
                     "select day, post_hash, network, clicks from click_day where site_id = '" + site + "' order by 1, 2, 3",
                     "select day, network, clicks, bots from site_day where site_id = '" + site + "' order by 1, 2",
                     "select hour, network, clicks from site_hour where site_id = '" + site + "' order by 1, 2",
-                    "select day, uniques from site_uniques where site_id = '" + site + "' order by 1")) {
+                    "select day, uniques from site_uniques where site_id = '" + site + "' order by 1",
+                    "select post_hash, days, start_day, clicks from click_block where site_id = '" + site
+                            + "' order by 1, 2, 3",
+                    "select day, prev_day, posts from post_gap where site_id = '" + site + "' order by 1, 2",
+                    "select post_hash, last_day from post_last where site_id = '" + site + "' order by 1")) {
                 try (ResultSet rs = st.executeQuery(sql)) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
