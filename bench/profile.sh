@@ -24,4 +24,4 @@ case "${PROFILE_PATH:-redirect}" in
   *) load "http://127.0.0.1:$PORT" "/s/$POST/reddit" fresh "$DURATION" ;;
 esac
 jcmd "$APP_PID" JFR.stop name=bench >/dev/null
-jfr print --events jdk.ExecutionSample "$JFR" | python3 bench/jfr_top.py
+jfr print --stack-depth 256 --events jdk.ExecutionSample "$JFR" | python3 bench/jfr_top.py
