@@ -16,14 +16,31 @@ public class RedisKeys {
     public static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
 
-    /** A formatted day or hour and what it was formatted from. */
-    private record Text(Object of, String text) {
+    /** The last date formatted, kept: every click names its day five times and its hour once. */
+    private static final class LastFormatted {
+        private record Text(Object of, String text) {
+        }
+
+        private final DateTimeFormatter format;
+        private volatile Text last = new Text(null, null);
+
+        LastFormatted(DateTimeFormatter format) {
+            this.format = format;
+        }
+
+        String of(java.time.temporal.TemporalAccessor value) {
+            Text t = last;
+            if (!value.equals(t.of())) {
+                t = new Text(value, format.format(value));
+                last = t;
+            }
+            return t.text();
+        }
     }
 
     private final String prefix;
-    // Every click names its day five times and its hour once: the last of each is kept formatted.
-    private volatile Text lastDay = new Text(null, null);
-    private volatile Text lastHour = new Text(null, null);
+    private final LastFormatted days = new LastFormatted(DAY);
+    private final LastFormatted hours = new LastFormatted(HOUR);
 
     public RedisKeys(SharepulseConfig config) {
         this.prefix = config.redis().keyPrefix();
@@ -94,20 +111,10 @@ public class RedisKeys {
     }
 
     private String day(LocalDate day) {
-        Text last = lastDay;
-        if (!day.equals(last.of())) {
-            last = new Text(day, DAY.format(day));
-            lastDay = last;
-        }
-        return last.text();
+        return days.of(day);
     }
 
     private String hour(LocalDateTime hour) {
-        Text last = lastHour;
-        if (!hour.equals(last.of())) {
-            last = new Text(hour, HOUR.format(hour));
-            lastHour = last;
-        }
-        return last.text();
+        return hours.of(hour);
     }
 }

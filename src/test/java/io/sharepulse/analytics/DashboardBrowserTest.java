@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Browser;
 
@@ -40,8 +39,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void clock() {
-        clock = new MutableClock(Instant.now());
-        QuarkusMock.installMockForType(clock, java.time.Clock.class);
+        clock = MutableClock.installNow();
     }
 
     @Test

@@ -15,6 +15,13 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** A clock at the current instant, installed over the application's for the running test. */
+    public static MutableClock installNow() {
+        MutableClock clock = new MutableClock(Instant.now());
+        io.quarkus.test.junit.QuarkusMock.installMockForType(clock, Clock.class);
+        return clock;
+    }
+
     public void set(Instant instant) {
         this.now = instant;
     }

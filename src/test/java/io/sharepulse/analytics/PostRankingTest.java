@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -56,8 +55,7 @@ class PostRankingTest {
 
     @BeforeEach
     void clock() {
-        clock = new MutableClock(Instant.now());
-        QuarkusMock.installMockForType(clock, java.time.Clock.class);
+        clock = MutableClock.installNow();
     }
 
     @Test
