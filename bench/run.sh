@@ -28,11 +28,11 @@ rb_row() { # name output
   p50=$(sed -n 's/.*p50=\([0-9.]*\) msec.*/\1/p' <<<"$2")
   row "| $1 | ${rps%.*} | ${p50:-–} | – | – | – | – | – | – | – | |"
 }
-rb_row "redis-benchmark INCR" "$(rb -t incr)"
-rb_row "redis-benchmark INCR -P 16" "$(rb -P 16 -t incr)"
+rb_row "redis-benchmark INCR" "$(rb INCR "$RUN:rb:incr")"
+rb_row "redis-benchmark INCR -P 16" "$(rb -P 16 INCR "$RUN:rb:incr")"
 rb_row "redis-benchmark HINCRBY" "$(rb HINCRBY "$RUN:rb" f 1)"
 rb_row "redis-benchmark HINCRBY -P 16" "$(rb -P 16 HINCRBY "$RUN:rb" f 1)"
-redis-cli unlink "$RUN:rb" >/dev/null
+redis-cli unlink "$RUN:rb" "$RUN:rb:incr" >/dev/null
 
 # --- 2. the baseline: the simplest counted redirect, in Node.js
 PORT=$BASELINE_PORT node bench/baseline/server.js &
