@@ -101,11 +101,12 @@ public class RedirectRoute {
 
     private void click(RoutingContext ctx) {
         String[] ids = ids(ctx.request().path());
-        if (ids == null || !redirects.redirectsAt(ids[0], ids[1])) {
+        RedirectService.Target target = ids == null ? null : redirects.redirectTarget(ids[0], ids[1]).orElse(null);
+        if (target == null) {
             ctx.next();
             return;
         }
-        redirects.clickNow(ids[0], ids[1], visits.read(ctx.request(), false)).onComplete(
+        redirects.clickNow(target, visits.read(ctx.request(), false)).onComplete(
                 destination -> send(ctx, destination),
                 failure -> fail(ctx, failure));
     }

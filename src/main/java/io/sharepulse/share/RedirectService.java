@@ -86,10 +86,20 @@ public class RedirectService {
         this.limits = limits;
     }
 
-    /** Whether a click on this address ends in a redirect (a live network, an id that can exist), before any work. */
-    public boolean redirectsAt(String rawPost, String rawNetwork) {
-        return PostId.parse(rawPost).isPresent() && catalog.find(rawNetwork)
-                .filter(n -> !n.isAction()).flatMap(catalog::destination).isPresent();
+    /** What a click is on: the post's id and the network, parsed and looked up once. */
+    public record Target(PostId post, Network network) {
+    }
+
+    /**
+     * The target of a click that ends in a redirect (a live network, a post id that can exist), before any work;
+     * empty for everything else (retired networks, actions, ids that cannot exist).
+     */
+    public Optional<Target> redirectTarget(String rawPost, String rawNetwork) {
+        Optional<Network> network = catalog.find(rawNetwork).filter(n -> !n.isAction());
+        if (network.isEmpty() || catalog.destination(network.get()).isEmpty()) {
+            return Optional.empty();
+        }
+        return PostId.parse(rawPost).map(post -> new Target(post, network.get()));
     }
 
     /** {@link #clickNow} for JAX-RS callers (HEAD, retired networks). */
@@ -97,10 +107,7 @@ public class RedirectService {
         return Uni.createFrom().completionStage(() -> clickNow(rawPost, rawNetwork, visit).toCompletionStage());
     }
 
-    /**
-     * The click, on Vert.x futures: the hot path runs no Mutiny operator, each of which pays for a context capture
-     * (docs/PERFORMANCE.md). Fails with a {@link ProblemException} for ids that do not exist.
-     */
+    /** The click on ids as they came: fails with a {@link ProblemException} for ids that do not exist. */
     public Future<Destination> clickNow(String rawPost, String rawNetwork, Visit visit) {
         PostId post;
         Network network;
@@ -111,6 +118,16 @@ public class RedirectService {
         } catch (ProblemException e) {
             return Future.failedFuture(e);
         }
+        return clickNow(new Target(post, network), visit);
+    }
+
+    /**
+     * The click, on Vert.x futures: the hot path runs no Mutiny operator, each of which pays for a context capture
+     * (docs/PERFORMANCE.md). Fails with a {@link ProblemException} for a post that does not exist.
+     */
+    public Future<Destination> clickNow(Target target, Visit visit) {
+        PostId post = target.post();
+        Network network = target.network();
         return sites.lookup(post.site()).compose(found -> {
             SiteView site = found.orElseThrow(RedirectService::unknownPost);
             Optional<Network> destination = catalog.destination(network);
