@@ -2,17 +2,14 @@ package io.sharepulse.platform;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -28,24 +25,30 @@ import io.vertx.ext.web.handler.HttpException;
  * <p>Framings RFC 9112 says a server must refuse are refused here too, because Vert.x lets them through: more than
  * one Host header, or an empty one (proxies and we could disagree on the host; our links would be broken), a
  * Transfer-Encoding whose last coding is not chunked (no way to tell where the body ends: the request-smuggling
- * shape), and raw bytes outside printable ASCII in the request target (Netty reads them as ISO-8859-1).
+ * shape), and raw bytes outside printable ASCII in the request target (Netty reads them as ISO-8859-1). A body
+ * larger than {@code quarkus.http.limits.max-body-size} is refused from its Content-Length, before anything reads
+ * it, with a 413 that says why (the HTTP layer's own refusal has an empty body).
  *
  * <p>Not reachable from here, so still empty answers (HostileInputTest lists them): what Netty's decoder refuses
- * (a request line or header that does not parse or is too long, conflicting Content-Length), a target
- * {@link java.net.URI} cannot parse (Quarkus checks it before routing: malformed escapes), and a body over the size
- * limit (RESTEasy Reactive answers 413 as soon as it sees the length).
+ * (a request line or header that does not parse or is too long, conflicting Content-Length), and a target
+ * {@link java.net.URI} cannot parse (Quarkus checks it before routing: malformed escapes).
  */
 @ApplicationScoped
 public class EdgeProblems {
 
-    private static final Logger LOG = Logger.getLogger(EdgeProblems.class);
     /** A path we may echo as the problem's instance; anything else (raw bytes, markup) is left out. */
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@/%-]{0,199}");
 
-    private final ObjectMapper json;
+    private final ProblemMapper problems;
+    private final long maxBody;
+    private final ProblemMapper.Answer tooLarge;
 
-    public EdgeProblems(ObjectMapper json) {
-        this.json = json;
+    public EdgeProblems(ProblemMapper problems,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.problems = problems;
+        this.maxBody = maxBody.asLongValue();
+        this.tooLarge = problems.answer(new Problem("about:blank", "Payload Too Large", 413,
+                "The request body is larger than " + (this.maxBody / 1024) + " KB.", null, null));
     }
 
     void install(@Observes Router router) {
@@ -55,11 +58,26 @@ public class EdgeProblems {
     private void framing(RoutingContext ctx) {
         String refused = refusal(ctx.request());
         if (refused != null) {
-            send(ctx, new Problem("urn:sharepulse:problem:invalid-request", "Bad Request", 400, refused, null,
-                    null), true);
+            ProblemMapper.write(ctx.response(), problems.answer(new Problem("urn:sharepulse:problem:invalid-request",
+                    "Bad Request", 400, refused, null, null)), true);
+            return;
+        }
+        if (isOver(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            ProblemMapper.write(ctx.response(), tooLarge, true);
             return;
         }
         ctx.next();
+    }
+
+    private boolean isOver(String length) {
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.strip()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer refuses a malformed length itself
+        }
     }
 
     /** Why a request's framing is refused, or null. */
@@ -110,34 +128,8 @@ public class EdgeProblems {
         }
         String path = ctx.request().path();
         String instance = path != null && SAFE_PATH.matcher(path).matches() ? path : null;
-        Problem problem;
-        if (status >= 500) {
-            String ref = UUID.randomUUID().toString();
-            LOG.errorf(ctx.failure(), "Unexpected error %s on %s", ref, instance == null ? "?" : instance);
-            problem = new Problem("about:blank", "Internal Server Error", 500,
-                    "Something went wrong on our side (reference " + ref + ").", instance, null);
-        } else {
-            problem = ProblemMapper.forStatus(status, instance);
-        }
-        send(ctx, problem, status == 413 || status == 400);
-    }
-
-    private void send(RoutingContext ctx, Problem problem, boolean close) {
-        var response = ctx.response();
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException impossible) {
-            body = "{\"title\":\"Error\",\"status\":" + problem.status() + "}";
-        }
-        response.setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("X-Content-Type-Options", "nosniff");
-        if (close) {
-            // The rest of this connection cannot be trusted to be framed as the client meant.
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        response.end(body);
+        ProblemMapper.Answer answer = status >= 500 ? problems.internalError(ctx.failure(), instance)
+                : problems.answer(ProblemMapper.forStatus(status, instance));
+        ProblemMapper.write(ctx.response(), answer, status == 413 || status == 400);
     }
 }

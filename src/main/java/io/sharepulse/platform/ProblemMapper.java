@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.vertx.core.http.HttpServerResponse;
+
 /**
  * The one place errors become responses: every failure leaves as RFC 9457 {@code application/problem+json}.
  * Messages are ours, never an exception's: no class name, stack trace or echoed input reaches a client.
@@ -77,10 +79,15 @@ public class ProblemMapper {
                     "A data store is briefly unavailable; please retry shortly.", instance, null),
                     Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(StorageUnavailable.RETRY_AFTER_SECONDS)));
         }
+        return internalError(failure, path);
+    }
+
+    /** A bug, not an outage: logged with a reference the client gets, and nothing else of it. */
+    public Answer internalError(Throwable failure, String path) {
         String ref = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected error %s on %s", ref, path == null ? "?" : path);
         return answer(new Problem("about:blank", "Internal Server Error", 500,
-                "Something went wrong on our side (reference " + ref + ").", instance, null), Map.of());
+                "Something went wrong on our side (reference " + ref + ").", instance(path), null), Map.of());
     }
 
     @ServerExceptionMapper
@@ -158,8 +165,33 @@ public class ProblemMapper {
         return builder.build();
     }
 
+    /** A problem of our own making, with no extra headers. */
+    public Answer answer(Problem problem) {
+        return answer(problem, Map.of());
+    }
+
     private Answer answer(Problem problem, Map<String, String> headers) {
         return new Answer(problem, serialise(problem), headers);
+    }
+
+    /**
+     * Writes an answer on a Vert.x response, for what answers outside JAX-RS (the edge checks, the redirect route).
+     *
+     * @param close the rest of the connection cannot be trusted to be framed as the client meant
+     */
+    public static void write(HttpServerResponse response, Answer answer, boolean close) {
+        if (response.closed() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(answer.problem().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        answer.headers().forEach(response::putHeader);
+        if (close) {
+            response.putHeader("Connection", "close");
+        }
+        response.end(answer.body());
     }
 
     private String serialise(Problem problem) {

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -50,24 +52,20 @@ public final class RedisScript {
      * @param keysAndArgs the {@code numkeys} keys followed by the arguments
      */
     public Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysAndArgs) {
-        String[] command = new String[keysAndArgs.length + 2];
-        command[0] = sha1;
-        command[1] = Integer.toString(numKeys);
-        System.arraycopy(keysAndArgs, 0, command, 2, keysAndArgs.length);
-        return redis.execute("EVALSHA", command)
-                .onFailure(RedisScript::isNoScript).recoverWithUni(() -> {
-                    command[0] = body;
-                    return redis.execute("EVAL", command);
-                });
+        Redis client = redis.getRedis().getDelegate();
+        return Uni.createFrom().completionStage(() -> send(client::send, numKeys, keysAndArgs).toCompletionStage())
+                .map(Response::newInstance);
     }
 
-    /**
-     * The same on the Vert.x client underneath, for the click path: no Mutiny operators and no command lookup by
-     * name per call.
-     */
+    /** The same as a Vert.x future on the click path's connection: no Mutiny operators there. */
     public Future<io.vertx.redis.client.Response> send(PinnedRedis redis, int numKeys, String... keysAndArgs) {
-        return redis.send(request(Command.EVALSHA, sha1, numKeys, keysAndArgs)).recover(failure -> isNoScript(failure)
-                ? redis.send(request(Command.EVAL, body, numKeys, keysAndArgs))
+        return send(redis::send, numKeys, keysAndArgs);
+    }
+
+    private Future<io.vertx.redis.client.Response> send(
+            Function<Request, Future<io.vertx.redis.client.Response>> redis, int numKeys, String... keysAndArgs) {
+        return redis.apply(request(Command.EVALSHA, sha1, numKeys, keysAndArgs)).recover(failure -> isNoScript(failure)
+                ? redis.apply(request(Command.EVAL, body, numKeys, keysAndArgs))
                 : Future.failedFuture(failure));
     }
 

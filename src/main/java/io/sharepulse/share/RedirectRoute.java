@@ -26,7 +26,7 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class RedirectRoute {
 
-    /** After the edge checks (EdgeProblems, RequestLimits at the lowest order), before JAX-RS. */
+    /** After the edge checks (EdgeProblems, at the lowest order), before JAX-RS. */
     static final int ORDER = -1000;
 
     private static final String PREFIX = "/s/";
@@ -127,16 +127,6 @@ public class RedirectRoute {
     }
 
     private void fail(RoutingContext ctx, Throwable failure) {
-        ProblemMapper.Answer answer = problems.answer(failure, ctx.request().path());
-        HttpServerResponse response = ctx.response();
-        if (response.closed() || response.headWritten()) {
-            return;
-        }
-        response.setStatusCode(answer.problem().status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, io.sharepulse.platform.Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("X-Content-Type-Options", "nosniff");
-        answer.headers().forEach(response::putHeader);
-        response.end(answer.body());
+        ProblemMapper.write(ctx.response(), problems.answer(failure, ctx.request().path()), false);
     }
 }
