@@ -37,8 +37,9 @@ public class ClickData {
         this.hourRetentionHours = config.counting().hourRetention().toHours();
     }
 
-    /** Which days of a range each store answers for. */
     /**
+     * Which days of a range each store answers for.
+     *
      * @param version the site's rollup version when the split was made (0 before any rollup): what is known of
      *                the closed days holds while it stays the same
      */
@@ -83,37 +84,6 @@ public class ClickData {
         out.clicks().putAll(live.clicks());
         out.bots().putAll(live.bots());
         out.uniques().putAll(live.uniques());
-        return out;
-    }
-
-    public Map<LocalDate, Map<String, Long>> siteDays(String site, Split split) {
-        Map<LocalDate, Map<String, Long>> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.siteDays(site, split.durableFrom(), split.durableTo()));
-        }
-        out.putAll(redis.siteDays(site, split.liveDays()));
-        return out;
-    }
-
-    public Map<LocalDate, Map<String, Long>> botDays(String site, Split split) {
-        Map<LocalDate, Map<String, Long>> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.botDays(site, split.durableFrom(), split.durableTo()));
-        }
-        out.putAll(redis.botDays(site, split.liveDays()));
-        return out;
-    }
-
-    public Map<LocalDate, Long> uniques(String site, Split split) {
-        Map<LocalDate, Long> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.uniques(site, split.durableFrom(), split.durableTo()));
-        }
-        redis.uniques(site, split.liveDays()).forEach((d, u) -> {
-            if (u > 0) {
-                out.put(d, u);
-            }
-        });
         return out;
     }
 

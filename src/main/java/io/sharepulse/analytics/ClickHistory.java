@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,18 +275,6 @@ public class ClickHistory {
         }
     }
 
-    /** Clicks per network of the site on each day of [from, to]. */
-    public Map<LocalDate, Map<String, Long>> siteDays(String site, LocalDate from, LocalDate to) {
-        return dayNetworks("select day, network, clicks from site_day where site_id = ? and day between ? and ? "
-                + "and clicks > 0", site, from, to);
-    }
-
-    /** Bot hits per network of the site on each day of [from, to]. */
-    public Map<LocalDate, Map<String, Long>> botDays(String site, LocalDate from, LocalDate to) {
-        return dayNetworks("select day, network, bots from site_day where site_id = ? and day between ? and ? "
-                + "and bots > 0", site, from, to);
-    }
-
     /**
      * Clicks and bot hits per network, and uniques, of the site on each day of [from, to]: what a daily series
      * needs, in one round trip. Days without any are absent from each map.
@@ -357,17 +344,6 @@ public class ClickHistory {
             st.setObject(3, to);
         }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDateTime.class), d -> new HashMap<>())
                 .merge(rs.getString(2), rs.getLong(3), Long::sum));
-        return out;
-    }
-
-    /** Distinct visitors (HyperLogLog estimate) on each day of [from, to]. */
-    public Map<LocalDate, Long> uniques(String site, LocalDate from, LocalDate to) {
-        Map<LocalDate, Long> out = new TreeMap<>();
-        query("select day, uniques from site_uniques where site_id = ? and day between ? and ?", st -> {
-            st.setString(1, site);
-            st.setObject(2, from);
-            st.setObject(3, to);
-        }, rs -> out.put(rs.getObject(1, LocalDate.class), rs.getLong(2)));
         return out;
     }
 
@@ -562,17 +538,6 @@ public class ClickHistory {
         } catch (SQLException e) {
             throw unavailable(e);
         }
-    }
-
-    private Map<LocalDate, Map<String, Long>> dayNetworks(String sql, String site, LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<String, Long>> out = new LinkedHashMap<>();
-        query(sql, st -> {
-            st.setString(1, site);
-            st.setObject(2, from);
-            st.setObject(3, to);
-        }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new HashMap<>())
-                .put(rs.getString(2), rs.getLong(3)));
-        return out;
     }
 
     private interface Binder {

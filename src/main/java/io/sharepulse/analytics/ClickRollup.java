@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -105,21 +104,18 @@ public class ClickRollup {
     /** Copies one day of one site (again: harmless) and moves its mark; returns the rows written. */
     public long rollDay(String site, LocalDate day, Instant now) {
         Map<String, Long> top = redis.topOfDay(site, day);
-        Map<String, Map<String, Long>> posts = new HashMap<>();
-        List<String> hashes = new ArrayList<>(top.keySet());
-        for (int from = 0; from < hashes.size(); from += 1_000) {
-            posts.putAll(redis.postNetworks(site, hashes.subList(from, Math.min(hashes.size(), from + 1_000)),
-                    List.of(day)));
-        }
+        // RedisCounters sends long lists in batches of its own.
+        Map<String, Map<String, Long>> posts = redis.postNetworks(site, new ArrayList<>(top.keySet()), List.of(day));
         List<LocalDateTime> hours = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             hours.add(day.atTime(h, 0));
         }
+        ClickData.SiteDays summary = redis.siteSummary(site, List.of(day));
         DaySnapshot snapshot = new DaySnapshot(site, day,
-                redis.siteDays(site, List.of(day)).getOrDefault(day, Map.of()),
-                redis.botDays(site, List.of(day)).getOrDefault(day, Map.of()),
+                summary.clicks().getOrDefault(day, Map.of()),
+                summary.bots().getOrDefault(day, Map.of()),
                 redis.siteHours(site, hours),
-                redis.uniques(site, List.of(day)).getOrDefault(day, 0L),
+                summary.uniques().getOrDefault(day, 0L),
                 posts);
         history.write(snapshot, now);
         return posts.values().stream().mapToLong(Map::size).sum() + snapshot.networks().size()

@@ -15,8 +15,4 @@ import java.util.Map;
  */
 public record DaySnapshot(String site, LocalDate day, Map<String, Long> networks, Map<String, Long> bots,
         Map<LocalDateTime, Map<String, Long>> hours, long uniques, Map<String, Map<String, Long>> posts) {
-
-    public boolean isEmpty() {
-        return networks.isEmpty() && bots.isEmpty() && hours.isEmpty() && uniques == 0 && posts.isEmpty();
-    }
 }

@@ -39,16 +39,6 @@ public class RedisCounters {
         this.keys = keys;
     }
 
-    /** Clicks per network of the site on each day. Days without clicks are absent. */
-    public Map<LocalDate, Map<String, Long>> siteDays(String site, List<LocalDate> days) {
-        return hashes(days, d -> keys.siteDay(site, d));
-    }
-
-    /** Bot and prefetch hits per network of the site on each day. */
-    public Map<LocalDate, Map<String, Long>> botDays(String site, List<LocalDate> days) {
-        return hashes(days, d -> keys.bots(site, d));
-    }
-
     /** Clicks per network of the site in each UTC hour (Redis keeps hours for the hour retention only). */
     public Map<LocalDateTime, Map<String, Long>> siteHours(String site, List<LocalDateTime> hours) {
         return hashes(hours, h -> keys.siteHour(site, h));
@@ -107,17 +97,6 @@ public class RedisCounters {
         return out;
     }
 
-    /** HyperLogLog estimate of distinct visitors on each day (0 when the day has none). */
-    public Map<LocalDate, Long> uniques(String site, List<LocalDate> days) {
-        List<Response> replies = run(days.stream().map(d -> Request.cmd(Command.PFCOUNT).arg(keys.uniques(site, d)))
-                .toList());
-        Map<LocalDate, Long> out = new LinkedHashMap<>();
-        for (int i = 0; i < days.size(); i++) {
-            out.put(days.get(i), replies.get(i) == null ? 0 : replies.get(i).toLong());
-        }
-        return out;
-    }
-
     /** Every post clicked on the day with its clicks (the day's top-posts set, whole). */
     public Map<String, Long> topOfDay(String site, LocalDate day) {
         return scores(run(List.of(Request.cmd(Command.ZRANGE).arg(keys.top(site, day)).arg(0).arg(-1)
@@ -134,8 +113,7 @@ public class RedisCounters {
             return Map.of();
         }
         if (days.size() == 1) {
-            return scores(run(List.of(Request.cmd(Command.ZRANGE).arg(keys.top(site, days.get(0))).arg(0).arg(-1)
-                    .arg("WITHSCORES"))).get(0));
+            return topOfDay(site, days.get(0));
         }
         Request union = Request.cmd(Command.ZUNION).arg(days.size());
         days.forEach(d -> union.arg(keys.top(site, d)));

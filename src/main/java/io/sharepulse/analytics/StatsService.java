@@ -78,7 +78,7 @@ public class StatsService {
         Map<String, Long> networkTotals = new TreeMap<>();
 
         if (rawPost != null && !rawPost.isBlank()) {
-            String post = postHash(site.id(), rawPost);
+            String post = knownPost(site.id(), rawPost).hash();
             if (byHour) {
                 throw ProblemException.badRequest("post-series-by-day", "A post's clicks are kept per UTC day: use "
                         + "interval=day or month without tz (or tz=UTC).");
@@ -130,9 +130,10 @@ public class StatsService {
         Split split = data.split(site.id(), range.from(), range.to());
         Map<String, long[]> perNetwork = new LinkedHashMap<>();
         site.networks().forEach(n -> perNetwork.put(n, new long[2]));
-        data.siteDays(site.id(), split).values().forEach(counts -> counts.forEach((n, c) -> perNetwork
+        ClickData.SiteDays summary = data.siteSummary(site.id(), split);
+        summary.clicks().values().forEach(counts -> counts.forEach((n, c) -> perNetwork
                 .computeIfAbsent(n, k -> new long[2])[0] += c));
-        data.botDays(site.id(), split).values().forEach(counts -> counts.forEach((n, c) -> perNetwork
+        summary.bots().values().forEach(counts -> counts.forEach((n, c) -> perNetwork
                 .computeIfAbsent(n, k -> new long[2])[1] += c));
         long total = perNetwork.values().stream().mapToLong(v -> v[0]).sum();
         long bots = perNetwork.values().stream().mapToLong(v -> v[1]).sum();
@@ -182,8 +183,9 @@ public class StatsService {
                         + "clicks are kept per UTC day."));
         DateRange range = DateRange.parse(from, to, null, interval, clock);
         SiteView site = sites.get(siteId);
-        String hash = postHash(site.id(), rawPost);
-        ClickHistory.PostInfo info = history.posts(site.id(), List.of(hash)).get(hash);
+        KnownPost post = knownPost(site.id(), rawPost);
+        String hash = post.hash();
+        ClickHistory.PostInfo info = post.info();
         Buckets buckets = new Buckets(range, interval);
         Map<String, Long> networks = new TreeMap<>();
         Split split = data.split(site.id(), range.firstUtcDay(), range.lastUtcDay());
@@ -200,13 +202,17 @@ public class StatsService {
                 "unknown-network", "'network' is not a network of the catalog (GET /api/v1/networks)."));
     }
 
-    /** The hash of a post of this site that the registry knows, or 404 (also for another site's post). */
-    private String postHash(String site, String rawPost) {
+    private record KnownPost(String hash, ClickHistory.PostInfo info) {
+    }
+
+    /** A post of this site that the registry knows, with its URL and title, or 404 (also for another site's post). */
+    private KnownPost knownPost(String site, String rawPost) {
         PostId id = PostId.parse(rawPost).filter(p -> p.site().equals(site)).orElseThrow(StatsService::unknownPost);
-        if (history.posts(site, List.of(id.hash())).isEmpty()) {
+        ClickHistory.PostInfo info = history.posts(site, List.of(id.hash())).get(id.hash());
+        if (info == null) {
             throw unknownPost();
         }
-        return id.hash();
+        return new KnownPost(id.hash(), info);
     }
 
     private static ProblemException unknownPost() {

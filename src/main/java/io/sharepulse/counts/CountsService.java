@@ -31,9 +31,7 @@ public class CountsService {
             if (site.isEmpty()) {
                 throw unknown();
             }
-            return posts.find(id)
-                    .chain(found -> found.isPresent() ? Uni.createFrom().item(found) : posts.restore(id))
-                    .map(found -> visible(site.get(), found.orElseThrow(CountsService::unknown)));
+            return posts.findOrRestore(id).map(found -> visible(site.get(), found.orElseThrow(CountsService::unknown)));
         });
     }
 

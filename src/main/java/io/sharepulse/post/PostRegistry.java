@@ -72,6 +72,11 @@ public class PostRegistry {
         return store.read(id);
     }
 
+    /** The post as Redis knows it, else put back from PostgreSQL; empty when neither knows it. */
+    public Uni<Optional<PostRecord>> findOrRestore(PostId id) {
+        return find(id).chain(found -> found.isPresent() ? Uni.createFrom().item(found) : restore(id));
+    }
+
     /**
      * Puts a post Redis no longer has (restart without persistence, eviction) back from PostgreSQL, with its
      * all-time counts from the durable history (closed days rolled up so far; the lost open day cannot come back).

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.share.DailySalt;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class PrivacyResource {
             Facts facts = new Facts(found.map(SiteView::name).orElse(null), words(dedupe),
                     found.map(SiteView::honourDnt).orElse(true), words(config.counting().retention()),
                     words(config.counting().hourRetention()),
-                    words(Duration.ofSeconds(Math.min(config.counting().saltLifetime().toSeconds(), 48 * 3600))));
+                    words(DailySalt.lifetime(config)));
             return Response.ok(Templates.privacy(facts).render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                     .build(); // the default page headers (platform.SecurityHeaders) are exactly what it needs

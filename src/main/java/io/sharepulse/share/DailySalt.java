@@ -2,6 +2,7 @@ package io.sharepulse.share;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +38,12 @@ public class DailySalt {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
-        this.lifetimeSeconds = Math.min(config.counting().saltLifetime().toSeconds(), 48 * 3600);
+        this.lifetimeSeconds = lifetime(config).toSeconds();
+    }
+
+    /** How long a day's salt is kept: as configured, never more than 48 h (also what /privacy states). */
+    public static Duration lifetime(SharepulseConfig config) {
+        return Duration.ofSeconds(Math.min(config.counting().saltLifetime().toSeconds(), 48 * 3600));
     }
 
     public Uni<byte[]> today() {

@@ -38,7 +38,9 @@ public class SiteDirectory {
 
     /** The live site with this id, if any. Completes at once when the site is cached. */
     public Uni<Optional<SiteView>> find(String id) {
-        return Uni.createFrom().completionStage(() -> lookup(id).toCompletionStage());
+        Future<Optional<SiteView>> site = lookup(id);
+        return site.succeeded() ? Uni.createFrom().item(site.result())
+                : Uni.createFrom().completionStage(site::toCompletionStage);
     }
 
     /** {@link #find} as a Vert.x future, for the click path (no Mutiny operators there). */

@@ -65,8 +65,7 @@ public class MastodonResource {
             if (site.isEmpty()) {
                 throw unknownPost();
             }
-            return posts.find(id).chain(found -> found.isPresent() ? Uni.createFrom().item(found) : posts.restore(id))
-                    .map(found -> page(mastodon, site.get(), found.orElseThrow(MastodonResource::unknownPost)));
+            return posts.findOrRestore(id).map(found -> page(mastodon, site.get(), found.orElseThrow(MastodonResource::unknownPost)));
         });
     }
 
