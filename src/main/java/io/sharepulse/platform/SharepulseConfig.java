@@ -78,9 +78,13 @@ public interface SharepulseConfig {
         @WithDefault("100ms")
         Duration clickTimeout();
 
-        /** How many posts' targets each instance keeps in memory to redirect readers while Redis is down. */
-        @WithDefault("50000")
-        int targetCacheSize();
+        /**
+         * Heap each instance spends on posts' targets (url, title, media), kept to redirect readers while Redis is
+         * down; the least recently used go first. About 700 bytes a post of usual size (some 45,000 posts in the
+         * default), at most about 10 KB for one with the longest URL, title and media URL admitted.
+         */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize targetCacheMemory();
     }
 
     interface Counting {

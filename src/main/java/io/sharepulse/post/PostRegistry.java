@@ -1,5 +1,6 @@
 package io.sharepulse.post;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.CacheWeights;
 
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.site.SiteChanged;
@@ -25,20 +32,29 @@ public class PostRegistry {
 
     private static final Logger LOG = Logger.getLogger(PostRegistry.class);
     public static final int MAX_TITLE = 300;
+    /** How long an id PostgreSQL does not know is taken as unknown without asking again. */
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(5);
 
     private final UrlCanonicalizer canonicalizer;
     private final PostStore store;
     private final PostRepository repository;
     private final PostTargets targets;
     private final Instance<DurableCounts> history;
+    /**
+     * Post ids PostgreSQL did not know a moment ago: a link to a post that does not exist (a typo, a deleted site's
+     * post, a made-up id) is clicked again and again, and each click would otherwise cost a transaction.
+     */
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder().expireAfterWrite(UNKNOWN_FOR)
+            .maximumWeight(1024 * 1024).<String, Boolean>weigher((id, v) -> CacheWeights.entry(id)).build();
 
     public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository,
-            PostTargets targets, Instance<DurableCounts> history) {
+            PostTargets targets, Instance<DurableCounts> history, MeterRegistry registry) {
         this.canonicalizer = canonicalizer;
         this.store = store;
         this.repository = repository;
         this.targets = targets;
         this.history = history;
+        CacheWeights.meter(registry, "unknown-posts", unknown);
     }
 
     /**
@@ -63,8 +79,12 @@ public class PostRegistry {
                 : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                         .chain(row -> store.seed(id, row.url, row.title, row.media)
-                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))))
-                .invoke(post -> targets.remember(id, post.url(), post.title(), post.media()));
+                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of())))
+                        // A page seen for the first time is likely clicked soon; a known one is remembered when it is.
+                        .invoke(post -> {
+                            unknown.invalidate(id.value());
+                            targets.remember(id, post.url(), post.title(), post.media());
+                        }));
     }
 
     /** The post as Redis knows it, without registering anything. */
@@ -83,8 +103,11 @@ public class PostRegistry {
      * Empty when the post or its site does not exist.
      */
     public Uni<Optional<PostRecord>> restore(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id).map(row -> new PostRecord(id, row.url, row.title,
-                row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
+        if (isUnknown(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(() -> remember(id, repository.findLive(id)).map(row -> new PostRecord(id, row.url,
+                row.title, row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
                         : store.restore(id, found.get().url(), found.get().title(), found.get().media(),
@@ -97,9 +120,23 @@ public class PostRegistry {
      * The post from PostgreSQL alone, without touching Redis: where to send a reader while Redis is unavailable.
      */
     public Uni<Optional<PostRecord>> findDurable(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id)
+        if (isUnknown(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(() -> remember(id, repository.findLive(id))
                 .map(row -> new PostRecord(id, row.url, row.title, row.media, Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private boolean isUnknown(PostId id) {
+        return unknown.getIfPresent(id.value()) != null;
+    }
+
+    private Optional<Post> remember(PostId id, Optional<Post> found) {
+        if (found.isEmpty()) {
+            unknown.put(id.value(), Boolean.TRUE);
+        }
+        return found;
     }
 
     /**

@@ -8,11 +8,16 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.CacheWeights;
 import io.sharepulse.platform.SharepulseConfig;
 
 /**
  * Where recently seen posts point, kept in process with a bound: when Redis cannot answer a click, the reader is
- * still redirected from here without waiting on PostgreSQL. Only url, title and media are kept (no counts).
+ * still redirected from here without waiting on PostgreSQL. Only url, title and media are kept (no counts). Bounded
+ * in bytes ({@code sharepulse.redis.target-cache-memory}), not entries: posts with the longest URL, title and media
+ * allowed must not be able to fill the heap. Filled by new registrations and by clicks that count, never by HEAD
+ * requests, bots or peeks, which anybody can send without limit.
  */
 @Singleton
 public class PostTargets {
@@ -22,8 +27,12 @@ public class PostTargets {
 
     private final Cache<String, Target> cache;
 
-    public PostTargets(SharepulseConfig config) {
-        this.cache = Caffeine.newBuilder().maximumSize(config.redis().targetCacheSize()).build();
+    public PostTargets(SharepulseConfig config, MeterRegistry registry) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.redis().targetCacheMemory().asLongValue())
+                .<String, Target>weigher((id, t) -> CacheWeights.entry(id, t.url(), t.title(), t.media()))
+                .build();
+        CacheWeights.meter(registry, "post-targets", cache);
     }
 
     public void remember(PostId id, String url, String title, String media) {
@@ -35,5 +44,10 @@ public class PostTargets {
     public Optional<PostRecord> find(PostId id) {
         Target t = cache.getIfPresent(id.value());
         return t == null ? Optional.empty() : Optional.of(new PostRecord(id, t.url(), t.title(), t.media(), Map.of()));
+    }
+
+    /** The estimated heap the targets hold now. */
+    public long weighedBytes() {
+        return CacheWeights.weighed(cache);
     }
 }

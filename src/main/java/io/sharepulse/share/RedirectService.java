@@ -133,7 +133,10 @@ public class RedirectService {
             Optional<Network> destination = catalog.destination(network);
             return tally(post, network, site, visit, destination.isEmpty()).map(result -> {
                 PostRecord record = new PostRecord(post, result.url(), result.title(), result.media(), Map.of());
-                targets.remember(post, result.url(), result.title(), result.media());
+                if (result.outcome() == ClickOutcome.COUNTED || result.outcome() == ClickOutcome.DUPLICATE) {
+                    // Readers' clicks only: HEAD, bots and peeks cost nothing to send and must not fill the heap.
+                    targets.remember(post, result.url(), result.title(), result.media());
+                }
                 if (destination.isEmpty()) {
                     if (!visit.headOnly()) {
                         metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
