@@ -76,6 +76,30 @@ public class ClientIpResolver {
         return socketAddress;
     }
 
+    /**
+     * The network a limit counts a client by: an IPv4 address itself, an IPv6 address by its /64 (one subscriber
+     * line or host gets a /64 or more, so counting single IPv6 addresses would give each 2^64 fresh "clients").
+     * An IPv4-mapped IPv6 address is its IPv4 address. Anything unparseable is taken as it is.
+     */
+    public static String network(String address) {
+        byte[] ip = address == null ? null : NetUtil.createByteArrayFromIpAddressString(strip(address));
+        if (ip == null) {
+            return address == null ? "" : address;
+        }
+        if (ip.length == 4) {
+            return NetUtil.bytesToIpAddress(ip);
+        }
+        boolean mapped = true;
+        for (int i = 0; i < 12 && mapped; i++) {
+            mapped = ip[i] == (i < 10 ? 0 : (byte) 0xff);
+        }
+        if (mapped) {
+            return NetUtil.bytesToIpAddress(java.util.Arrays.copyOfRange(ip, 12, 16));
+        }
+        java.util.Arrays.fill(ip, 8, 16, (byte) 0);
+        return NetUtil.bytesToIpAddress(ip) + "/64";
+    }
+
     /** Whether an address (without port) falls in a trusted proxy range. */
     public boolean isTrusted(String address) {
         InetAddress ip = address == null ? null : NetUtil.createInetAddressFromIpAddressString(strip(address));

@@ -58,13 +58,15 @@ public class PostRegistry {
     }
 
     /**
-     * The post for a page of {@code site}, registering it on first sight.
+     * The post for a page of {@code site}, registering it on first sight. A post Redis no longer has (it expired
+     * unclicked, or Redis lost it) is put back from PostgreSQL.
      *
-     * @param admission subscribed only when the post is new, before anything is written (a rate limit)
+     * @param admission    subscribed when Redis does not have the post, before anything is written (a rate limit)
+     * @param newPost      subscribed when PostgreSQL does not have it either, before it is inserted (a ceiling)
      * @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own
      */
     public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
-            Uni<Void> admission) {
+            Uni<Void> admission, Uni<Void> newPost) {
         String url = canonicalizer.canonicalize(rawUrl);
         String host = UrlCanonicalizer.host(url);
         if (!site.allowsHost(host)) {
@@ -76,8 +78,9 @@ public class PostRegistry {
         PostId id = PostId.derive(site.id(), url);
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
-                : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                : admission.chain(() -> worker(() -> repository.reseed(id)))
+                        .chain(known -> known.isPresent() ? Uni.createFrom().item(known.get())
+                                : newPost.chain(() -> worker(() -> repository.register(id, url, title, media))))
                         .chain(row -> store.seed(id, row.url, row.title, row.media)
                                 .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of())))
                         // A page seen for the first time is likely clicked soon; a known one is remembered when it is.
@@ -85,6 +88,10 @@ public class PostRegistry {
                             unknown.invalidate(id.value());
                             targets.remember(id, post.url(), post.title(), post.media());
                         }));
+    }
+
+    private static <T> Uni<T> worker(java.util.function.Supplier<T> blocking) {
+        return Uni.createFrom().item(blocking).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The post as Redis knows it, without registering anything. */
@@ -106,7 +113,8 @@ public class PostRegistry {
         if (isUnknown(id)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Uni.createFrom().item(() -> remember(id, repository.findLive(id)).map(row -> new PostRecord(id, row.url,
+        // Marked as put back now: the clean-up of unclicked posts leaves it alone while Redis may hold it.
+        return Uni.createFrom().item(() -> remember(id, repository.reseed(id)).map(row -> new PostRecord(id, row.url,
                 row.title, row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
