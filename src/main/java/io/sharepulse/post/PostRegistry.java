@@ -67,7 +67,7 @@ public class PostRegistry {
      */
     public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
             Uni<Void> admission, Uni<Void> newPost) {
-        String url = canonicalizer.canonicalize(rawUrl);
+        String url = canonicalizer.canonicalize(rawUrl, site.queryParams());
         String host = UrlCanonicalizer.host(url);
         if (!site.allowsHost(host)) {
             throw new ProblemException(422, "host-not-allowed", "Host not allowed",

@@ -54,7 +54,7 @@ public class SiteDirectory {
     static int weigh(String id, Optional<SiteView> found) {
         return CacheWeights.entry(id) + found.map(s -> 256 + CacheWeights.of(s.name()) + CacheWeights.of(s.domains())
                 + CacheWeights.of(s.networks()) + CacheWeights.of(s.theme()) + CacheWeights.of(s.via())
-                + CacheWeights.of(s.hashtags())).orElse(0);
+                + CacheWeights.of(s.hashtags()) + CacheWeights.of(s.queryParams())).orElse(0);
     }
 
     /** The live site with this id, if any. Completes at once when the site is cached. */
