@@ -78,7 +78,7 @@ class RedisFullTest {
     }
 
     double full() {
-        return given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("sharepulse_redis_full_total"))
+        return io.sharepulse.Management.given().get("/q/metrics").asString().lines().filter(l -> l.startsWith("sharepulse_redis_full_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

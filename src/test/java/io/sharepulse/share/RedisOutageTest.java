@@ -70,7 +70,7 @@ class RedisOutageTest {
     }
 
     double dropped() {
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = io.sharepulse.Management.given().get("/q/metrics").asString();
         return metrics.lines().filter(l -> l.startsWith("sharepulse_clicks_dropped_total{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -99,9 +99,9 @@ class RedisOutageTest {
         OwnStores.redis.stop();
         Thread.sleep(1500);
 
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.data.state", equalTo("degraded"));
-        given().get("/q/health/well").then().statusCode(503);
+        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(503);
         assertThat(dropped()).isGreaterThan(droppedBefore);
 
         OwnStores.redis.start();
@@ -123,7 +123,7 @@ class RedisOutageTest {
             assertThat(click(post, "reddit").status()).isEqualTo(302);
         }
         assertThat(counted(post)).isEqualTo(before + 10);
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
+        io.sharepulse.Management.given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
     }
 
     @Test

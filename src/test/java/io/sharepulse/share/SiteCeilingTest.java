@@ -50,7 +50,7 @@ class SiteCeilingTest {
     }
 
     double refused(String reason) {
-        return given().get("/q/metrics").asString().lines()
+        return io.sharepulse.Management.given().get("/q/metrics").asString().lines()
                 .filter(l -> l.startsWith("sharepulse_registrations_refused_total{") && l.contains("\"" + reason + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
