@@ -89,8 +89,9 @@ public class SiteService {
         if (!mayChangeDomains) {
             List<FieldError> errors = new ArrayList<>();
             Set<String> asked = Set.copyOf(domains(request.domains(), errors));
-            if (errors.isEmpty() && (!asked.equals(Set.copyOf(site.domains))
-                    || Boolean.TRUE.equals(request.includeSubdomains()) != site.includeSubdomains)) {
+            // A domain that does not pass is not one the site has: a change all the same.
+            if (!errors.isEmpty() || !asked.equals(Set.copyOf(site.domains))
+                    || Boolean.TRUE.equals(request.includeSubdomains()) != site.includeSubdomains) {
                 throw new ProblemException(403, "forbidden", "Forbidden", "Only the operator may change a site's "
                         + "domains or includeSubdomains; send them as they are.");
             }
