@@ -67,14 +67,21 @@ class RedisFullTest {
         }
     }
 
+    /**
+     * Fills the Redis until even a one-byte write is refused: a refused command's own buffer is freed after the
+     * refusal, so blocks of shrinking size fill what the last large one left.
+     */
     static void fill() {
-        String block = "x".repeat(100_000); // one command-line argument stays under Linux's 128 KB
-        for (int i = 0; i < 200; i++) {
-            if (SmallRedis.redis.cli("SET", "filler:" + i, block).contains("OOM")) {
-                return;
+        int n = 0;
+        for (int size = 100_000; size >= 1; size /= 10) { // one command-line argument stays under Linux's 128 KB
+            String block = "x".repeat(size);
+            for (int i = 0; i < 2_000 && !SmallRedis.redis.cli("SET", "filler:" + n++, block).contains("OOM"); i++) {
+                // keep filling
             }
         }
-        throw new AssertionError("Redis did not fill up");
+        if (!SmallRedis.redis.cli("SET", "filler:probe", "1").contains("OOM")) {
+            throw new AssertionError("Redis did not fill up");
+        }
     }
 
     double full() {
