@@ -3,7 +3,10 @@ package io.sharepulse.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -121,11 +124,11 @@ class NetworkCatalogTest {
     /** The audit's fixes and the networks added with them: the exact URL each template gives. */
     @Test
     void auditedAndNewTemplatesExpandAsDocumented() {
-        Map<String, String> values = new java.util.HashMap<>(Map.of("url", "https://blog.example/p?a=1&b=2",
+        Map<String, String> values = new HashMap<>(Map.of("url", "https://blog.example/p?a=1&b=2",
                 "title", "Rock & <Roll>", "text", "Rock & <Roll>", "hashtag", "#blog", "tags", "blog,rock"));
         String u = "https%3A%2F%2Fblog.example%2Fp%3Fa%3D1%26b%3D2";
         String t = "Rock%20%26%20%3CRoll%3E";
-        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         expected.put("x", "https://x.com/intent/tweet?text=" + t + "&url=" + u + "&hashtags=blog%2Crock");
         expected.put("facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u + "&hashtag=%23blog");
         expected.put("buffer", "https://publish.buffer.com/compose?url=" + u + "&text=" + t);
@@ -189,12 +192,12 @@ class NetworkCatalogTest {
     }
 
     static Network retired(String id, String successor) {
-        return new Network(id, id.toUpperCase(java.util.Locale.ROOT), "retired", null, null, null, null, null, "2020",
+        return new Network(id, id.toUpperCase(Locale.ROOT), "retired", null, null, null, null, null, "2020",
                 successor, null, null, null);
     }
 
     static Network live(String id, Network.Kind kind, String template, Network.Page page) {
-        return new Network(id, id.toUpperCase(java.util.Locale.ROOT), "active", kind, template, null, null, page, null,
+        return new Network(id, id.toUpperCase(Locale.ROOT), "active", kind, template, null, null, page, null,
                 null, null, null, null);
     }
 }
