@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -83,11 +82,8 @@ public class FediverseResource {
         String html = Templates.fediverse(post.title(), post.url(), selected, software, other, fallback,
                 Pages.origin(fallback).substring("https://".length()), assets.path("fediverse.js"),
                 assets.path("page.css")).render();
-        return Pages.html(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")),
+        return Pages.postPage(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")),
                 "default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; "
-                        + "frame-ancestors 'none'")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Robots-Tag", "noindex, nofollow")
-                .build();
+                        + "frame-ancestors 'none'").build();
     }
 }

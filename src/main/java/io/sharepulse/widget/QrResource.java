@@ -3,7 +3,6 @@ package io.sharepulse.widget;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -49,10 +48,8 @@ public class QrResource {
             String html = Templates.qr(post.title(), post.url(), new RawString(codes.svg(post.url())),
                     "/qr/svg?post=" + ShareTemplate.encode(post.id().value()),
                     assets.path("page.css")).render();
-            return Pages.html(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")),
+            return Pages.postPage(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")),
                     "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header("X-Robots-Tag", "noindex, nofollow")
                     .build();
         });
     }
@@ -61,11 +58,9 @@ public class QrResource {
     @Path("svg")
     @Operation(summary = "A post's address as a QR code, as an SVG file")
     public Uni<Response> svg(@QueryParam("post") String rawPost) {
-        return post(rawPost).map(post -> Pages.html(Response.ok(codes.svg(post.url()), "image/svg+xml"),
+        return post(rawPost).map(post -> Pages.postPage(Response.ok(codes.svg(post.url()), "image/svg+xml"),
                 "default-src 'none'; frame-ancestors 'none'")
                 .header("Content-Disposition", "attachment; filename=\"qr-code.svg\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Robots-Tag", "noindex, nofollow")
                 .build());
     }
 
