@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
-import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.ProblemMapper;
 import io.sharepulse.share.RedirectService.Destination;
 import io.sharepulse.share.RedirectService.Pick;
@@ -37,12 +36,6 @@ public class RedirectRoute {
             "X-Robots-Tag", "noindex, nofollow",
             "Referrer-Policy", "no-referrer",
             "X-Content-Type-Options", "nosniff");
-
-    /**
-     * Our own instance pickers, by network: a click on Mastodon is counted here and then lands on {@code /mastodon}
-     * (the widget package's page), which asks for the reader's instance. No third party is in the path.
-     */
-    static final Map<String, String> PICKER_PAGES = Map.of("mastodon", "/mastodon");
 
     private final RedirectService redirects;
     private final Visits visits;
@@ -82,19 +75,16 @@ public class RedirectRoute {
         return new String[] { path.substring(PREFIX.length(), slash), path.substring(slash + 1) };
     }
 
-    /** Where a redirect or a picker sends the reader; null for a retired network (a page, not a redirect). */
+    /**
+     * Where a redirect or our own page (the catalog entry names it: the fediverse picker, the QR code) sends the
+     * reader; null for a retired network (a page, not a redirect). No third party is in the path of a page.
+     */
     static String location(Destination destination) {
         if (destination instanceof Redirect r) {
             return r.location();
         }
         if (destination instanceof Pick p) {
-            String page = PICKER_PAGES.get(p.network().id());
-            if (page == null) {
-                throw new IllegalStateException("no picker page for " + p.network().id());
-            }
-            // A path, not an absolute URL: the reader's browser stays on the host it clicked, and a forged Host header
-            // cannot turn our redirect into a link to somebody else's page.
-            return page + "?post=" + ShareTemplate.encode(p.post().value());
+            return p.network().page().href(p.network(), p.post().value());
         }
         return null;
     }

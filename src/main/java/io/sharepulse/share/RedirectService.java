@@ -30,14 +30,11 @@ public class RedirectService {
 
     private static final Logger LOG = Logger.getLogger(RedirectService.class);
 
-    /** Networks whose share page depends on the reader's own server (Mastodon): we ask which first. */
-    static final String PICKER = "picker";
-
     /** Where a click leads. */
     public sealed interface Destination permits Redirect, Retired, Pick {
     }
 
-    /** The network needs the reader's instance: our picker page asks for it (see {@code /mastodon}). */
+    /** The network's click lands on our own page (the fediverse picker, the QR code): {@link Network#page()}. */
     public record Pick(Network network, PostId post) implements Destination {
     }
 
@@ -144,10 +141,11 @@ public class RedirectService {
                 if (result.outcome() != null) {
                     metrics.record(network.id(), result.outcome());
                 }
-                if (PICKER.equals(destination.get().kind())) {
+                if (destination.get().page() != null) {
                     return new Pick(destination.get(), post);
                 }
-                return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record)).orElseThrow());
+                return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, record),
+                        visit.userAgent()).orElseThrow());
             });
         });
     }
@@ -228,7 +226,7 @@ public class RedirectService {
         List<Network> live = site.networks().stream().map(catalog::find).flatMap(Optional::stream)
                 .filter(n -> n.isActive() && !n.isAction()).toList();
         return live.isEmpty()
-                ? catalog.all().stream().filter(n -> n.isActive() && "link".equals(n.kind())).limit(8).toList()
+                ? catalog.all().stream().filter(n -> n.isActive() && n.kind() == Network.Kind.LINK).limit(8).toList()
                 : live;
     }
 

@@ -19,6 +19,15 @@ import io.sharepulse.site.SiteView;
 @ApplicationScoped
 public class ShareLinks {
 
+    /** The first of a site's tags with its #, for networks that take a single one (Facebook); null if none. */
+    static String hashtag(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return null;
+        }
+        int comma = tags.indexOf(',');
+        return "#" + (comma < 0 ? tags : tags.substring(0, comma)).trim();
+    }
+
     private final NetworkCatalog catalog;
     private final NetworkIcons icons;
 
@@ -75,6 +84,7 @@ public class ShareLinks {
         values.put("text", post.title());
         values.put("via", site.via());
         values.put("tags", site.hashtags());
+        values.put("hashtag", hashtag(site.hashtags()));
         values.put("media", post.media());
         return values;
     }

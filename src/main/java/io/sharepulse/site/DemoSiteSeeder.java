@@ -25,7 +25,7 @@ public class DemoSiteSeeder {
             "googlebookmarks", "magnolia", "myspace", "newsvine", "reddit", "stumbleupon", "technorati",
             "windowslive", "yahoobookmarks", "feedburner");
     public static final List<String> MODERN = List.of("x", "linkedin", "bluesky", "mastodon", "threads",
-            "whatsapp", "telegram", "hackernews", "email", "copy", "webshare");
+            "whatsapp", "telegram", "hackernews", "email", "copy", "print", "qr", "webshare");
 
     @jakarta.transaction.Transactional
     void seed(@Observes StartupEvent start, SharepulseConfig config, SiteService sites) {

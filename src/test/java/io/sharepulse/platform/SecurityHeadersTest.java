@@ -32,7 +32,8 @@ class SecurityHeadersTest {
         Map<String, Response> pages = new LinkedHashMap<>();
         pages.put("privacy", given().get("/privacy"));
         pages.put("dashboard", given().get("/admin"));
-        pages.put("mastodon picker", given().queryParam("post", post).get("/mastodon"));
+        pages.put("fediverse picker", given().queryParam("post", post).queryParam("network", "mastodon").get("/fediverse"));
+        pages.put("qr code", given().queryParam("post", post).get("/qr"));
         pages.put("retired network", given().redirects().follow(false).header("User-Agent", BROWSER_UA)
                 .get("/s/{p}/technorati", post));
         pages.put("embed fragment", given().queryParam("url", url).get("/embed/{s}", site));

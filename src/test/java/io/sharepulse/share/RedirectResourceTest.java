@@ -35,6 +35,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Fixtures;
+import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.post.PostId;
 
@@ -209,12 +210,37 @@ class RedirectResourceTest {
     }
 
     @Test
-    void mastodonIsCountedThenAsksForTheReadersInstanceOnOurOwnPage() {
-        String site = createSite("toot", List.of("mastodon"));
+    void fediverseButtonsAreCountedThenAskForTheReadersServerOnOurOwnPage() {
+        String site = createSite("toot", List.of("mastodon", "misskey", "lemmy", "fediverse"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
-        // A path: the reader stays on the host they clicked, whatever the request's Host header said.
-        assertThat(click(post, "mastodon", "192.0.2.90")).isEqualTo("/mastodon?post=" + post);
-        assertThat(count(post, "mastodon")).isEqualTo(1);
+        // A path: the reader stays on the host they clicked, whatever the request's Host header said. The page
+        // preselects the software of the button clicked.
+        for (String network : List.of("mastodon", "misskey", "lemmy", "fediverse")) {
+            assertThat(click(post, network, "192.0.2.90")).isEqualTo("/fediverse?post=" + post + "&network=" + network);
+            assertThat(count(post, network)).as(network).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theQrCodeIsCountedThenShownOnOurOwnPage() {
+        String site = createSite("qr", List.of("qr"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        assertThat(click(post, "qr", "192.0.2.91")).isEqualTo("/qr?post=" + post);
+        assertThat(count(post, "qr")).isEqualTo(1);
+    }
+
+    @Test
+    void smsTakesTheFormOfTheReadersPhone() {
+        String site = createSite("sms", List.of("sms"));
+        String url = uniquePostUrl();
+        String post = share(site, url, "Text me").getString("post");
+        String body = "Text%20me%20" + ShareTemplate.encode(url);
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                + "Version/18.5 Mobile/15E148 Safari/604.1";
+        given().redirects().follow(false).header("User-Agent", iphone).get("/s/{post}/sms", post)
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", "sms:&body=" + body);
+        assertThat(click(post, "sms", "192.0.2.92")).isEqualTo("sms:?body=" + body);
+        assertThat(count(post, "sms")).isEqualTo(2);
     }
 
     @Test
