@@ -4,18 +4,20 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import io.sharepulse.analytics.ClickData.Split;
-import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRepository;
+import io.sharepulse.post.PostTarget;
 import io.sharepulse.site.SiteService;
 
 /**
@@ -31,24 +33,21 @@ public class CsvExport {
 
     private final SiteService sites;
     private final ClickData data;
-    private final ClickHistory history;
+    private final HistoryReader history;
     private final RedisCounters redis;
-    private final Clock clock;
+    private final PostRepository posts;
 
-    public CsvExport(SiteService sites, ClickData data, ClickHistory history, RedisCounters redis, Clock clock) {
+    public CsvExport(SiteService sites, ClickData data, HistoryReader history, RedisCounters redis,
+            PostRepository posts) {
         this.sites = sites;
         this.data = data;
         this.history = history;
         this.redis = redis;
-        this.clock = clock;
+        this.posts = posts;
     }
 
-    /** Validates the request (errors as problems, before any byte is sent) and returns the body to stream. */
-    public StreamingOutput export(String siteId, String from, String to, String granularity) {
-        if (granularity != null && !granularity.isBlank() && !granularity.equals("day")) {
-            throw ProblemException.badRequest("invalid-granularity", "'granularity' must be day.");
-        }
-        DateRange range = DateRange.parse(from, to, null, Interval.DAY, clock);
+    /** Checks the site (a problem, before any byte is sent) and returns the body to stream. */
+    public StreamingOutput export(String siteId, DateRange range) {
         String site = sites.get(siteId).id();
         return output -> {
             var writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
@@ -57,7 +56,7 @@ public class CsvExport {
             Split split = data.split(site, range.from(), range.to());
             if (split.hasDurable()) {
                 history.export(site, split.durableFrom(), split.durableTo(), row -> csv.row(row.day().toString(),
-                        site + "." + row.postHash(), row.url(), row.title(), row.network(), row.clicks()));
+                        row.post().value(), row.url(), row.title(), row.network(), row.clicks()));
             }
             for (LocalDate day : split.liveDays()) {
                 writeLiveDay(csv, site, day);
@@ -67,16 +66,17 @@ public class CsvExport {
     }
 
     private void writeLiveDay(CsvWriter csv, String site, LocalDate day) throws IOException {
-        List<String> posts = new ArrayList<>(new TreeMap<>(redis.topOfDay(site, day)).keySet());
-        for (int from = 0; from < posts.size(); from += POSTS_PER_READ) {
-            List<String> batch = posts.subList(from, Math.min(posts.size(), from + POSTS_PER_READ));
-            Map<String, Map<String, Long>> networks = redis.postNetworks(site, batch, List.of(day));
-            Map<String, ClickHistory.PostInfo> info = history.posts(site, batch);
-            for (String hash : batch) {
-                ClickHistory.PostInfo p = info.get(hash);
-                for (var n : new TreeMap<>(networks.getOrDefault(hash, Map.of())).entrySet()) {
-                    csv.row(day.toString(), site + "." + hash, p == null ? null : p.url(), p == null ? null : p.title(),
-                            n.getKey(), n.getValue());
+        List<PostId> clicked = new ArrayList<>(redis.topOfDay(site, day).keySet());
+        clicked.sort(Comparator.comparing(PostId::hash));
+        for (int from = 0; from < clicked.size(); from += POSTS_PER_READ) {
+            List<PostId> batch = clicked.subList(from, Math.min(clicked.size(), from + POSTS_PER_READ));
+            Map<PostId, NetworkCounts> networks = redis.postNetworks(batch, List.of(day));
+            Map<PostId, PostTarget> targets = posts.targets(batch);
+            for (PostId post : batch) {
+                Optional<PostTarget> target = Optional.ofNullable(targets.get(post));
+                for (var n : networks.getOrDefault(post, new NetworkCounts()).sorted().entrySet()) {
+                    csv.row(day.toString(), post.value(), target.map(PostTarget::url).orElse(null),
+                            target.map(PostTarget::title).orElse(null), n.getKey(), n.getValue());
                 }
             }
         }

@@ -115,9 +115,9 @@ class PostRankingTest {
         Map<String, Long> live = new HashMap<>();
         made.getOrDefault(today, Map.of()).forEach((post, n) -> live.put(post.substring(post.indexOf('.') + 1),
                 n.values().stream().mapToLong(Long::longValue).sum()));
-        List<ClickHistory.BlockRow> liveList = live.entrySet().stream()
-                .map(e -> new ClickHistory.BlockRow(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(ClickHistory.BlockRow::clicks).reversed()).toList();
+        List<BlockQueries.BlockRow> liveList = live.entrySet().stream()
+                .map(e -> new BlockQueries.BlockRow(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(BlockQueries.BlockRow::clicks).reversed()).toList();
         for (LocalDate[] r : ranges) {
             boolean withToday = !r[1].isBefore(today);
             LocalDate to = withToday ? today.minusDays(1) : r[1];
@@ -126,8 +126,8 @@ class PostRankingTest {
             }
             List<Map.Entry<String, Long>> expected = ranked(made, r[0], r[1], true);
             for (int n = 1; n <= expected.size() + 1; n++) {
-                List<ClickHistory.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to),
-                        withToday ? live : Map.of(), withToday ? liveList : List.of(), n, 1, 1024);
+                List<BlockQueries.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to),
+                        withToday ? live : Map.of(), withToday ? liveList : List.of(), n, 1, 1024).orElseThrow();
                 assertThat(top).extracting(b -> site + "." + b.postHash() + "=" + b.clicks())
                         .as("top %d of %s..%s", n, r[0], r[1])
                         .containsExactlyElementsOf(expected.stream().limit(n).map(e -> e.getKey() + "=" + e.getValue())
