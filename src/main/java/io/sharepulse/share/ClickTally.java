@@ -2,6 +2,7 @@ package io.sharepulse.share;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import jakarta.inject.Singleton;
 
@@ -21,7 +22,8 @@ import io.vertx.core.Future;
 
 /**
  * The step a click on a network button and a widget event share: classify the visit, record it in one script run,
- * and learn where the post points. On Vert.x futures, without Mutiny operators: it is on the redirect's hot path
+ * learn where the post points (and keep it for when Redis is slow), and count the outcome in
+ * {@code sharepulse_clicks_total}. On Vert.x futures, without Mutiny operators: it is on the redirect's hot path
  * (docs/PERFORMANCE.md).
  */
 @Singleton
@@ -32,37 +34,51 @@ public class ClickTally {
 
     private final ClickRecorder recorder;
     private final BotDetector bots;
-    private final DailySalt salt;
-    private final VisitorHasher hasher;
+    private final VisitorHasher visitors;
     private final PostRegistry posts;
     private final PostTargets targets;
+    private final ClickMetrics metrics;
     private final AtomicLong lastDropLog = new AtomicLong();
 
-    public ClickTally(ClickRecorder recorder, BotDetector bots, DailySalt salt, VisitorHasher hasher,
-            PostRegistry posts, PostTargets targets) {
+    public ClickTally(ClickRecorder recorder, BotDetector bots, VisitorHasher visitors, PostRegistry posts,
+            PostTargets targets, ClickMetrics metrics) {
         this.recorder = recorder;
         this.bots = bots;
-        this.salt = salt;
-        this.hasher = hasher;
+        this.visitors = visitors;
         this.posts = posts;
         this.targets = targets;
+        this.metrics = metrics;
     }
 
     /**
      * Classifies a visit (HEAD or nothing to count: peek; prefetch or bot: tallied apart; else counted, with a
-     * visitor hash unless the reader asked not to be tracked) and records it in one script run. Fails with 404
-     * when neither Redis nor PostgreSQL knows the post.
+     * visitor hash unless the reader asked not to be tracked), records it in one script run and counts the
+     * outcome; a closed network's visit counts as {@code retired}, a HEAD request not at all. Fails with 404 when
+     * neither Redis nor PostgreSQL knows the post.
      *
-     * @param peek nothing is to be counted whatever the visit (a closed network)
+     * @param closed the network closed without successor: nothing is written whatever the visit
+     * @param then   what the caller makes of the result (in the same step: no further operator per click)
      */
-    public Future<Recorded> tally(PostId post, Network network, SiteView site, Visit visit, boolean peek) {
-        Mode mode = visit.headOnly() || peek ? Mode.PEEK
+    public <T> Future<T> tally(PostId post, Network network, SiteView site, Visit visit, boolean closed,
+            Function<Recorded, T> then) {
+        Mode mode = visit.headOnly() || closed ? Mode.PEEK
                 : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
-        Future<String> visitor = mode != Mode.COUNT || anonymous ? NO_VISITOR
-                : salt.todayFuture().map(s -> hasher.hash(s, visit.clientIp(), visit.userAgent(), site.id()));
+        Future<String> visitor = mode != Mode.COUNT || anonymous ? NO_VISITOR : visitors.hashFuture(visit, site.id());
         return visitor.compose(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
-                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, f));
+                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, f))
+                .map(result -> {
+                    targets.remember(post, result.target());
+                    if (closed) {
+                        if (!visit.headOnly()) {
+                            metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
+                                    ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
+                        }
+                    } else if (result.outcome() != ClickOutcome.PEEKED) {
+                        metrics.record(network.id(), result.outcome());
+                    }
+                    return then.apply(result);
+                });
     }
 
     /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */

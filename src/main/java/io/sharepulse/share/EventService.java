@@ -6,6 +6,7 @@ import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostId;
+import io.sharepulse.share.ClickRecorder.Recorded;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
@@ -21,15 +22,12 @@ public class EventService {
     private final SiteDirectory sites;
     private final PublicLimits limits;
     private final ClickTally tally;
-    private final ClickMetrics metrics;
 
-    public EventService(NetworkCatalog catalog, SiteDirectory sites, PublicLimits limits, ClickTally tally,
-            ClickMetrics metrics) {
+    public EventService(NetworkCatalog catalog, SiteDirectory sites, PublicLimits limits, ClickTally tally) {
         this.catalog = catalog;
         this.sites = sites;
         this.limits = limits;
         this.tally = tally;
-        this.metrics = metrics;
     }
 
     /** Counts one use of the action {@code rawNetwork} on the post; 404 for unknown ids, 422 for a network button. */
@@ -43,13 +41,8 @@ public class EventService {
         }
         return sites.find(post.site()).chain(found -> {
             SiteView site = found.orElseThrow(ClickTally::unknownPost);
-            return limits.event(site.id(), visit)
-                    .chain(() -> Uni.createFrom().completionStage(
-                            () -> tally.tally(post, network, site, visit, false).toCompletionStage()))
-                    .map(result -> {
-                        metrics.record(network.id(), result.outcome());
-                        return result.outcome();
-                    });
+            return limits.event(site.id(), visit).chain(() -> Uni.createFrom().completionStage(
+                    () -> tally.tally(post, network, site, visit, false, Recorded::outcome).toCompletionStage()));
         });
     }
 }

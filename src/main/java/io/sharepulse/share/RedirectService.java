@@ -11,7 +11,6 @@ import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRecord;
-import io.sharepulse.post.PostTargets;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
@@ -47,16 +46,11 @@ public class RedirectService {
     private final NetworkCatalog catalog;
     private final SiteDirectory sites;
     private final ClickTally tally;
-    private final ClickMetrics metrics;
-    private final PostTargets targets;
 
-    public RedirectService(NetworkCatalog catalog, SiteDirectory sites, ClickTally tally, ClickMetrics metrics,
-            PostTargets targets) {
+    public RedirectService(NetworkCatalog catalog, SiteDirectory sites, ClickTally tally) {
         this.catalog = catalog;
         this.sites = sites;
         this.tally = tally;
-        this.metrics = metrics;
-        this.targets = targets;
     }
 
     /**
@@ -99,17 +93,9 @@ public class RedirectService {
         return sites.findFuture(post.site()).compose(found -> {
             SiteView site = found.orElseThrow(ClickTally::unknownPost);
             Optional<Network> destination = catalog.destination(network);
-            return tally.tally(post, network, site, visit, destination.isEmpty()).map(result -> {
-                targets.remember(post, result.target());
+            return tally.tally(post, network, site, visit, destination.isEmpty(), result -> {
                 if (destination.isEmpty()) {
-                    if (!visit.headOnly()) {
-                        metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
-                                ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
-                    }
                     return new Retired(network, new PostRecord(post, result.target(), Map.of()), alternatives(site));
-                }
-                if (result.outcome() != ClickOutcome.PEEKED) {
-                    metrics.record(network.id(), result.outcome());
                 }
                 if (destination.get().page() != null) {
                     return new Pick(destination.get(), post);
