@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.post.PostId;
 
 /**
@@ -32,13 +31,11 @@ public class AnalyticsResource {
 
     private final StatsService stats;
     private final CsvExport export;
-    private final NetworkCatalog catalog;
     private final Clock clock;
 
-    public AnalyticsResource(StatsService stats, CsvExport export, NetworkCatalog catalog, Clock clock) {
+    public AnalyticsResource(StatsService stats, CsvExport export, Clock clock) {
         this.stats = stats;
         this.export = export;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -47,7 +44,7 @@ public class AnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Clicks over time (zero-filled buckets), with bots and uniques per day and month")
     public Response stats(@PathParam("site") String site, @BeanParam StatsParams query) {
-        return ok(stats.stats(site, query.parse(clock, catalog)));
+        return ok(stats.stats(site, query.parse(clock)));
     }
 
     @GET

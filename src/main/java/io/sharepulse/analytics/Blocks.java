@@ -56,7 +56,7 @@ final class Blocks {
         return out;
     }
 
-    /** Binds the blocks as two array parameters from {@code first} on: {@code days smallint[]}, {@code start date[]}. */
+    /** Binds the blocks as two array parameters from {@code first} on: the sizes, then the starts. */
     static void bind(PreparedStatement st, int first, List<Block> blocks) throws SQLException {
         st.setArray(first, st.getConnection().createArrayOf("smallint",
                 blocks.stream().map(b -> (short) b.days()).toArray()));

@@ -11,9 +11,7 @@ import io.sharepulse.platform.ProblemException;
 /** The query of {@code GET sites/{site}/export.csv}: the range, one row per UTC day. */
 public class ExportParams extends RangeParams {
 
-    @QueryParam("granularity")
-    @Parameter(description = "day (the only one so far)")
-    String granularity;
+    @QueryParam("granularity") @Parameter(description = "day (the only one so far)") String granularity;
 
     DateRange range(Clock clock) {
         if (!blank(granularity) && !granularity.equals("day")) {

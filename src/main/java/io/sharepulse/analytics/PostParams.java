@@ -9,9 +9,7 @@ import io.sharepulse.platform.ProblemException;
 /** The query of {@code GET sites/{site}/posts/{post}}: the range and its buckets, by UTC day or month. */
 public class PostParams extends RangeParams {
 
-    @QueryParam("interval")
-    @Parameter(description = "day (default) or month")
-    String interval;
+    @QueryParam("interval") @Parameter(description = "day (default) or month") String interval;
 
     Interval interval() {
         return Interval.parse(interval).filter(i -> i != Interval.HOUR).orElseThrow(

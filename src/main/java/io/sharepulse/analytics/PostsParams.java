@@ -23,17 +23,9 @@ public class PostsParams extends RangeParams {
         }
     }
 
-    @QueryParam("limit")
-    @Parameter(description = "posts per page, 1 to 100 (default 20)")
-    Integer limit;
-
-    @QueryParam("offset")
-    @Parameter(description = "posts to skip (default 0)")
-    Integer offset;
-
-    @QueryParam("order")
-    @Parameter(description = "desc (most clicks first, default) or asc")
-    String order;
+    @QueryParam("limit") @Parameter(description = "posts per page, 1 to 100 (default 20)") Integer limit;
+    @QueryParam("offset") @Parameter(description = "posts to skip (default 0)") Integer offset;
+    @QueryParam("order") @Parameter(description = "desc (most clicks first, default) or asc") String order;
 
     Paging paging() {
         int size = limit == null ? 20 : limit;

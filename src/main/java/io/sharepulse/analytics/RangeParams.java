@@ -12,13 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class RangeParams {
 
-    @QueryParam("from")
-    @Parameter(description = "first day, e.g. 2026-11-01 (default: 29 days before 'to')")
+    @QueryParam("from") @Parameter(description = "first day, e.g. 2026-11-01 (default: 29 days before 'to')")
     String from;
-
-    @QueryParam("to")
-    @Parameter(description = "last day, inclusive (default: today)")
-    String to;
+    @QueryParam("to") @Parameter(description = "last day, inclusive (default: today)") String to;
 
     /** The range in UTC days. */
     DateRange days(Interval interval, Clock clock) {

@@ -133,6 +133,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException own) {
+            return problem(own, uri); // a parameter converter's, wrapped by JAX-RS: said as we said it
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
