@@ -3,18 +3,20 @@ package io.sharepulse.analytics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Each post's last closed click day (post_last), remembered for the posts Redis counts on open days: a posts
  * page must know which of them are new to its range, and looking up the day's several thousand posts on every
  * call cost 15–40 ms. Exact: post_last changes only in the rollup's write, which moves the site's rollup version,
- * and a new version drops what was remembered. Memory: a site's posts of the open days, for the last
+ * and a new version drops what was remembered. Memory: a site's posts of the open days, for about the last
  * {@link #SITES} sites asked about.
  */
 @ApplicationScoped
@@ -27,28 +29,20 @@ public class LastClicks {
     private record Memo(long version, Map<String, Long> days) {
     }
 
-    private final ClickHistory history;
-    private final Map<String, Memo> memos = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Memo> eldest) {
-            return size() > SITES;
-        }
-    };
+    private final BlockQueries blocks;
+    private final Cache<String, Memo> memos = Caffeine.newBuilder().maximumSize(SITES).build();
 
-    public LastClicks(ClickHistory history) {
-        this.history = history;
+    public LastClicks(BlockQueries blocks) {
+        this.blocks = blocks;
     }
 
-    /** How many of these posts had no closed click on or after {@code from}, as of rollup version {@code version}. */
+    /**
+     * How many of these posts (hashes of the site's posts) had no closed click on or after {@code from}, as of
+     * rollup version {@code version}.
+     */
     public long notClickedSince(String site, long version, LocalDate from, Collection<String> posts) {
-        Memo memo;
-        synchronized (memos) {
-            memo = memos.get(site);
-            if (memo == null || memo.version() != version) {
-                memo = new Memo(version, new ConcurrentHashMap<>());
-                memos.put(site, memo);
-            }
-        }
+        Memo memo = memos.asMap().compute(site, (s, known) -> known != null && known.version() == version ? known
+                : new Memo(version, new ConcurrentHashMap<>()));
         List<String> unknown = new ArrayList<>();
         for (String post : posts) {
             if (!memo.days().containsKey(post)) {
@@ -56,7 +50,7 @@ public class LastClicks {
             }
         }
         if (!unknown.isEmpty()) {
-            Map<String, LocalDate> found = history.lastClickDays(site, unknown);
+            Map<String, LocalDate> found = blocks.lastClickDays(site, unknown);
             for (String post : unknown) {
                 LocalDate day = found.get(post);
                 memo.days().put(post, day == null ? NEVER : day.toEpochDay());

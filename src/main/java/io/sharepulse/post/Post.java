@@ -30,4 +30,8 @@ public class Post extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public PostTarget target() {
+        return new PostTarget(url, title, media);
+    }
 }

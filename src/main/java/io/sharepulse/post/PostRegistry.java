@@ -62,9 +62,9 @@ public class PostRegistry {
                 ? Uni.createFrom().item(found.get())
                 : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                        .chain(row -> store.seed(id, row.url, row.title, row.media)
-                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of()))))
-                .invoke(post -> targets.remember(id, post.url(), post.title(), post.media()));
+                        .map(Post::target)
+                        .chain(target -> store.seed(id, target).replaceWith(new PostRecord(id, target, Map.of()))))
+                .invoke(post -> targets.remember(id, post.target()));
     }
 
     /** The post as Redis knows it, without registering anything. */
@@ -83,12 +83,11 @@ public class PostRegistry {
      * Empty when the post or its site does not exist.
      */
     public Uni<Optional<PostRecord>> restore(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id).map(row -> new PostRecord(id, row.url, row.title,
-                row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
+        return Uni.createFrom().item(() -> repository.findLive(id).map(row -> new PostRecord(id, row.target(),
+                history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
-                        : store.restore(id, found.get().url(), found.get().title(), found.get().media(),
-                                found.get().counts())
+                        : store.restore(found.get())
                                 .chain(() -> store.read(id))
                                 .map(read -> read.or(() -> found)));
     }
@@ -96,9 +95,8 @@ public class PostRegistry {
     /**
      * The post from PostgreSQL alone, without touching Redis: where to send a reader while Redis is unavailable.
      */
-    public Uni<Optional<PostRecord>> findDurable(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id)
-                .map(row -> new PostRecord(id, row.url, row.title, row.media, Map.of())))
+    public Uni<Optional<PostTarget>> findDurable(PostId id) {
+        return Uni.createFrom().item(() -> repository.findLive(id).map(Post::target))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -48,12 +48,12 @@ public class PostStore {
     }
 
     /** Writes url/title/media, leaving the counts alone. */
-    public Uni<Void> seed(PostId id, String url, String title, String media) {
+    public Uni<Void> seed(PostId id, PostTarget target) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(URL, url);
-        fields.put(TITLE, title);
-        if (media != null) {
-            fields.put(MEDIA, media);
+        fields.put(URL, target.url());
+        fields.put(TITLE, target.title());
+        if (target.media() != null) {
+            fields.put(MEDIA, target.media());
         }
         return hashes.hset(keys.post(id.site(), id.hash()), fields).replaceWithVoid();
     }
@@ -62,13 +62,13 @@ public class PostStore {
      * Puts back a post Redis lost, with its all-time counts, unless it exists already (atomic: no click that
      * counted since another instance restored it is overwritten).
      */
-    public Uni<Void> restore(PostId id, String url, String title, String media, Map<String, Long> counts) {
+    public Uni<Void> restore(PostRecord post) {
         List<String> args = new ArrayList<>();
-        args.add(keys.post(id.site(), id.hash()));
-        args.add(url);
-        args.add(title);
-        args.add(media == null ? "" : media);
-        counts.forEach((network, count) -> {
+        args.add(keys.post(post.id().site(), post.id().hash()));
+        args.add(post.url());
+        args.add(post.title());
+        args.add(post.media() == null ? "" : post.media());
+        post.counts().forEach((network, count) -> {
             args.add(network);
             args.add(Long.toString(count));
         });
@@ -94,7 +94,7 @@ public class PostStore {
                 counts.put(name.substring(COUNT_PREFIX.length()), Long.parseLong(value));
             }
         });
-        return Optional.of(new PostRecord(id, fields.get(URL), fields.getOrDefault(TITLE, ""), fields.get(MEDIA),
-                Map.copyOf(counts)));
+        return Optional.of(new PostRecord(id, new PostTarget(fields.get(URL), fields.getOrDefault(TITLE, ""),
+                fields.get(MEDIA)), Map.copyOf(counts)));
     }
 }

@@ -8,7 +8,6 @@ import io.sharepulse.platform.Hashing;
 import io.sharepulse.platform.RateWindow;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
-import io.sharepulse.share.RedirectService.Visit;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -13,6 +13,7 @@ import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.network.NetworkIcons;
 import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.post.PostRecord;
+import io.sharepulse.post.PostTarget;
 import io.sharepulse.site.SiteView;
 
 /** Builds a post's buttons: our redirect link, the direct share URL and the visible count per network. */
@@ -78,6 +79,11 @@ public class ShareLinks {
 
     /** Template values for a post on a site (see {@link ShareTemplate#PLACEHOLDERS}). */
     public static Map<String, String> values(SiteView site, PostRecord post) {
+        return values(site, post.target());
+    }
+
+    /** The same from where the post points: all the redirect has of it. */
+    public static Map<String, String> values(SiteView site, PostTarget post) {
         Map<String, String> values = new HashMap<>(8);
         values.put("url", post.url());
         values.put("title", post.title());

@@ -27,7 +27,7 @@ public class ShareService {
      * @param visit who asks: a page seen for the first time counts against their registration limit
      */
     public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl,
-            RedirectService.Visit visit) {
+            Visit visit) {
         return sites.find(siteId).chain(site -> {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");

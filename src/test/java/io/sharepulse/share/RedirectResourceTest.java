@@ -2,7 +2,9 @@ package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
+import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
@@ -10,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.inject.Inject;
 
 import org.apache.http.HttpStatus;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -42,8 +47,6 @@ import io.sharepulse.post.PostId;
 @QuarkusTest
 class RedirectResourceTest {
 
-    static final String PROBLEM = "application/problem+json";
-
     @TestHTTPResource("/")
     URL base;
 
@@ -52,12 +55,6 @@ class RedirectResourceTest {
 
     @Inject
     RedisKeys keys;
-
-    long count(String post, String network) {
-        Object value = given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200)
-                .extract().path("networks." + network);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
 
     @Test
     void redirectsToTheExpandedTemplateAndCounts() {
@@ -72,7 +69,7 @@ class RedirectResourceTest {
                         + url.replace(":", "%3A").replace("/", "%2F") + "&title=Rock%20%26%20Roll"))
                 .header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex, nofollow")
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Set-Cookie", nullValue());
         assertThat(count(post, "reddit")).isEqualTo(1);
     }
 
@@ -91,9 +88,9 @@ class RedirectResourceTest {
             inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(302));
+        assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY));
         // A reader on a busy machine may be redirected before Redis confirmed; the click still lands.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> count(post, "reddit") >= 200);
         assertThat(count(post, "reddit")).isEqualTo(200);
     }
@@ -127,7 +124,7 @@ class RedirectResourceTest {
         for (int i = 0; i < 2; i++) {
             given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-GPC", "1")
                     .header("X-Forwarded-For", "192.0.2.50")
-                    .get("/s/{post}/reddit", post).then().statusCode(302);
+                    .get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
         }
         assertThat(count(post, "reddit")).isEqualTo(2);
         assertThat(redis.hyperloglog(String.class).pfcount(keys.uniques(site, today()))).isZero();
@@ -140,11 +137,11 @@ class RedirectResourceTest {
         for (String ua : List.of(Fixtures.GOOGLEBOT_UA, Fixtures.FACEBOOK_PREVIEW_UA)) {
             given().redirects().follow(false).header("User-Agent", ua)
                     .get("/s/{post}/reddit", post)
-                    .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/submit"));
+                    .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", startsWith("https://www.reddit.com/submit"));
         }
-        given().redirects().follow(false).get("/s/{post}/reddit", post).then().statusCode(302); // no UA at all
+        given().redirects().follow(false).get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY); // no UA at all
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-Purpose", "prefetch")
-                .get("/s/{post}/reddit", post).then().statusCode(302);
+                .get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
         assertThat(count(post, "reddit")).isZero();
         assertThat(redis.hash(Long.class).hget(keys.bots(site, today()), "reddit")).isEqualTo(4L);
     }
@@ -248,7 +245,7 @@ class RedirectResourceTest {
         String site = createSite("head", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).head("/s/{post}/reddit", post)
-                .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/"));
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", startsWith("https://www.reddit.com/"));
         assertThat(count(post, "reddit")).isZero();
     }
 
@@ -267,7 +264,7 @@ class RedirectResourceTest {
     void aDeletedSitesLinksStopWorking() {
         String site = createSite("gone", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
-        Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(204);
+        Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(HttpStatus.SC_NO_CONTENT);
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).get("/s/{post}/reddit", post)
                 .then().statusCode(HttpStatus.SC_NOT_FOUND);
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_NOT_FOUND);
