@@ -3,8 +3,9 @@
 # `npm pack` from whatever registry npm is configured for. We keep, per catalog network, only the SVG path
 # (viewBox 0 0 24 24), the brand colour and the package's title and slug, plus the package's licence and
 # trademark disclaimer next to them. Networks the package lacks (LinkedIn and Microsoft brands were removed
-# from it, plain email/SMS have no brand) and every retired network get a neutral glyph from
-# icons/glyphs.json instead (see io.sharepulse.network.NetworkIcons).
+# from it, Raindrop.io is not in it, plain email/SMS, print and QR have no brand) and every retired network
+# get a neutral glyph from icons/glyphs.json instead (see io.sharepulse.network.NetworkIcons). The generic
+# Fediverse button uses the ActivityPub mark, the protocol its servers share.
 #   usage: scripts/update-icons.sh [version]      (default: the version the committed file was made from)
 set -euo pipefail
 version="${1:-16.37.0}"
@@ -19,9 +20,11 @@ node -e '
   const slugs = {
     facebook: "facebook", x: "x", reddit: "reddit", pinterest: "pinterest", whatsapp: "whatsapp",
     telegram: "telegram", bluesky: "bluesky", threads: "threads", mastodon: "mastodon",
-    hackernews: "ycombinator", tumblr: "tumblr", flipboard: "flipboard", vk: "vk", xing: "xing", line: "line",
+    misskey: "misskey", lemmy: "lemmy", fediverse: "activitypub",
+    hackernews: "ycombinator", tumblr: "tumblr", flipboard: "flipboard", vk: "vk", line: "line",
     buffer: "buffer", weibo: "sinaweibo", viber: "viber", pinboard: "pinboard", lobsters: "lobsters",
-    diaspora: "diaspora", odnoklassniki: "odnoklassniki", evernote: "evernote"
+    diaspora: "diaspora", odnoklassniki: "odnoklassniki", evernote: "evernote", farcaster: "farcaster",
+    livejournal: "livejournal", instapaper: "instapaper", gmail: "gmail"
   };
   const pkg = JSON.parse(fs.readFileSync(dir + "/package/package.json"));
   const data = JSON.parse(fs.readFileSync(dir + "/package/data/simple-icons.json"));

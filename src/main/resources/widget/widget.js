@@ -85,6 +85,9 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
         } else if (l.network == 'webshare' && N.canShare?.(shareData)) {
           b = el('button', 'button');
           b.addEventListener('click', () => N.share(shareData).then(() => beacon('webshare'), () => {}));
+        } else if (l.network == 'print') {
+          b = el('button', 'button');
+          b.addEventListener('click', () => (beacon('print'), print()));
         } else continue;
         if (!l.href) b.type = 'button';
         b.className = 'n-' + l.network + (l.status == 'retired' ? ' r' : '');

@@ -2,14 +2,24 @@ package io.sharepulse;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.http.HttpStatus;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.sharepulse.platform.Problem;
 
 /** Named test data and the few calls most tests start with. Each test makes its own site. */
 public final class Fixtures {
@@ -22,6 +32,8 @@ public final class Fixtures {
     public static final String FACEBOOK_PREVIEW_UA =
             "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)";
     public static final String BLOG_DOMAIN = "blog.example";
+    /** The content type of every error answer. */
+    public static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private Fixtures() {
     }
@@ -43,7 +55,7 @@ public final class Fixtures {
         body.put("name", "Blog " + id);
         body.putIfAbsent("domains", List.of(BLOG_DOMAIN));
         body.put("networks", networks);
-        admin().body(body).post("/admin/v1/sites").then().statusCode(201);
+        admin().body(body).post("/admin/v1/sites").then().statusCode(HttpStatus.SC_CREATED);
         return id;
     }
 
@@ -55,7 +67,7 @@ public final class Fixtures {
     public static JsonPath share(String site, String url, String title) {
         return given().queryParam("url", url).queryParam("title", title)
                 .get("/api/v1/sites/{site}/share", site)
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(HttpStatus.SC_OK).extract().jsonPath();
     }
 
     /** A blog post URL no other test uses. */
@@ -68,6 +80,38 @@ public final class Fixtures {
         return given().redirects().follow(false)
                 .header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip)
                 .get("/s/{post}/{network}", post, network)
-                .then().statusCode(302).extract().header("Location");
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).extract().header("Location");
+    }
+
+    /** The post's public count on one network (0 when it has none), from the counts API. */
+    public static long count(String post, String network) {
+        Object value = given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
+                .extract().path("networks." + network);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** The post's public total, from the counts API. */
+    public static long total(String post) {
+        Object total = given().get("/api/v1/posts/{p}/counts", post).then().statusCode(HttpStatus.SC_OK)
+                .extract().path("total");
+        return ((Number) total).longValue();
+    }
+
+    /** The rows of a query against the service's own database, each as its columns joined by '|'. */
+    public static List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append(i < n ? "|" : "");
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 }

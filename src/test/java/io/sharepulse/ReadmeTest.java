@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sharepulse.deploy.ConfigNames;
 
 /**
  * The README is part of the product: its two set-up commands are the ones CI runs, and its curl walk-through,
@@ -67,19 +70,19 @@ class ReadmeTest {
     void theConfigurationTableNamesEverySettingAndNoOther() throws IOException {
         String readme = Files.readString(README);
         String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## ", readme.indexOf("## Configuration") + 5));
-        java.util.Set<String> documented = new java.util.TreeSet<>();
+        Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("`((?:SHAREPULSE|QUARKUS)_[A-Z0-9_]+)`").matcher(table);
         while (m.find()) {
             documented.add(m.group(1));
         }
         // A list property's name ends in an index placeholder ([*] → ___): the variable has no such suffix.
-        List<String> ours = io.sharepulse.deploy.ConfigNames.sharepulse().stream()
+        List<String> ours = ConfigNames.sharepulse().stream()
                 .map(n -> n.replaceAll("_+$", "")).distinct().toList();
         assertThat(documented.stream().filter(n -> n.startsWith("SHAREPULSE_")).toList())
                 .as("every SHAREPULSE_ setting in the README table").containsExactlyInAnyOrderElementsOf(ours);
         assertThat(documented.stream().filter(n -> n.startsWith("QUARKUS_")).toList())
                 .as("QUARKUS_ names the installed extensions understand")
-                .allSatisfy(n -> assertThat(io.sharepulse.deploy.ConfigNames.quarkus()).containsKey(n));
+                .allSatisfy(n -> assertThat(ConfigNames.quarkus()).containsKey(n));
     }
 
     static List<String> blocks(String markdown) {

@@ -1,5 +1,7 @@
 package io.sharepulse.analytics;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,5 +54,13 @@ final class Blocks {
             }
         }
         return out;
+    }
+
+    /** Binds the blocks as two array parameters from {@code first} on: the sizes, then the starts. */
+    static void bind(PreparedStatement st, int first, List<Block> blocks) throws SQLException {
+        st.setArray(first, st.getConnection().createArrayOf("smallint",
+                blocks.stream().map(b -> (short) b.days()).toArray()));
+        st.setArray(first + 1, st.getConnection().createArrayOf("date",
+                blocks.stream().map(b -> b.start().toString()).toArray()));
     }
 }

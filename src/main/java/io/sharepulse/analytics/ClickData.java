@@ -1,19 +1,28 @@
 package io.sharepulse.analytics;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.analytics.HistoryReader.ExportRow;
+import io.sharepulse.analytics.HistoryReader.RowSink;
+import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRepository;
+import io.sharepulse.post.PostTarget;
 
 /**
  * One view of a site's clicks over UTC days, whichever store holds them: days up to the site's rollup mark come
@@ -23,15 +32,21 @@ import io.sharepulse.platform.SharepulseConfig;
 @ApplicationScoped
 public class ClickData {
 
-    private final ClickHistory history;
+    /** Posts of an open day read from Redis (and looked up in the registry) at a time, for the export. */
+    private static final int POSTS_PER_READ = 1_000;
+
+    private final HistoryReader history;
     private final RedisCounters redis;
+    private final PostRepository posts;
     private final Clock clock;
     private final long retentionDays;
     private final long hourRetentionHours;
 
-    public ClickData(ClickHistory history, RedisCounters redis, Clock clock, SharepulseConfig config) {
+    public ClickData(HistoryReader history, RedisCounters redis, PostRepository posts, Clock clock,
+            SharepulseConfig config) {
         this.history = history;
         this.redis = redis;
+        this.posts = posts;
         this.clock = clock;
         this.retentionDays = config.counting().retention().toDays();
         this.hourRetentionHours = config.counting().hourRetention().toHours();
@@ -50,7 +65,7 @@ public class ClickData {
     }
 
     /** A site's clicks and bot hits per network, and its uniques, per UTC day. */
-    public record SiteDays(Map<LocalDate, Map<String, Long>> clicks, Map<LocalDate, Map<String, Long>> bots,
+    public record SiteDays(Map<LocalDate, NetworkCounts> clicks, Map<LocalDate, NetworkCounts> bots,
             Map<LocalDate, Long> uniques) {
         static SiteDays empty() {
             return new SiteDays(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
@@ -58,8 +73,8 @@ public class ClickData {
     }
 
     public Split split(String site, LocalDate from, LocalDate to) {
-        ClickHistory.RollupState state = history.rollupState(site).orElse(null);
-        LocalDate mark = state == null ? null : state.rolledThrough();
+        Optional<HistoryReader.RollupState> state = history.rollupState(site);
+        LocalDate mark = state.map(HistoryReader.RollupState::rolledThrough).orElse(null);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate durableTo = mark == null ? null : (to.isBefore(mark) ? to : mark);
         LocalDate liveFrom = mark == null || mark.isBefore(from) ? from : mark.plusDays(1);
@@ -73,7 +88,8 @@ public class ClickData {
         for (LocalDate d = liveFrom; !d.isAfter(liveTo); d = d.plusDays(1)) {
             live.add(d);
         }
-        return new Split(mark == null ? null : from, durableTo, live, state == null ? 0 : state.version());
+        return new Split(mark == null ? null : from, durableTo, live, state.map(HistoryReader.RollupState::version)
+                .orElse(0L));
     }
 
     /** Clicks, bots and uniques of the split's days: one read of each store instead of three. */
@@ -87,12 +103,12 @@ public class ClickData {
         return out;
     }
 
-    public Map<LocalDate, Map<String, Long>> postDays(String site, String postHash, Split split) {
-        Map<LocalDate, Map<String, Long>> out = new TreeMap<>();
+    public Map<LocalDate, NetworkCounts> postDays(PostId post, Split split) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
         if (split.hasDurable()) {
-            out.putAll(history.postDays(site, postHash, split.durableFrom(), split.durableTo()));
+            out.putAll(history.postDays(post, split.durableFrom(), split.durableTo()));
         }
-        out.putAll(redis.postDays(site, postHash, split.liveDays()));
+        out.putAll(redis.postDays(post, split.liveDays()));
         return out;
     }
 
@@ -100,8 +116,8 @@ public class ClickData {
      * Clicks per network in each UTC hour of the split's days. Redis keeps hours for the hour retention only, so
      * live days older than that (the rollup stopped for longer) have no hours: callers fall back to whole days.
      */
-    public Map<LocalDateTime, Map<String, Long>> siteHours(String site, Split split) {
-        Map<LocalDateTime, Map<String, Long>> out = new TreeMap<>();
+    public Map<LocalDateTime, NetworkCounts> siteHours(String site, Split split) {
+        Map<LocalDateTime, NetworkCounts> out = new TreeMap<>();
         if (split.hasDurable()) {
             out.putAll(history.siteHours(site, split.durableFrom().atStartOfDay(),
                     split.durableTo().plusDays(1).atStartOfDay()));
@@ -121,14 +137,42 @@ public class ClickData {
         return out;
     }
 
-    /** Clicks per network of these posts over the split. */
-    public Map<String, Map<String, Long>> postNetworks(String site, List<String> postHashes, Split split) {
-        Map<String, Map<String, Long>> out = new HashMap<>();
+    /** Clicks per network of these posts of the site over the split. */
+    public Map<PostId, NetworkCounts> postNetworks(String site, Collection<PostId> posts, Split split) {
+        Map<PostId, NetworkCounts> out = new HashMap<>();
         if (split.hasDurable()) {
-            out.putAll(history.postNetworks(site, postHashes, split.durableFrom(), split.durableTo()));
+            out.putAll(history.postNetworks(site, posts, split.durableFrom(), split.durableTo()));
         }
-        redis.postNetworks(site, postHashes, split.liveDays()).forEach((post, networks) -> networks.forEach(
-                (n, c) -> out.computeIfAbsent(post, p -> new HashMap<>()).merge(n, c, Long::sum)));
+        redis.postNetworks(posts, split.liveDays()).forEach((post, networks) ->
+                out.computeIfAbsent(post, p -> new NetworkCounts()).addAll(networks));
         return out;
+    }
+
+    /**
+     * Every row (day, post, network, clicks) of the split's days, ordered by day, post and network, with the post's
+     * url and title: closed days from a PostgreSQL cursor, open days from Redis a thousand posts at a time, so
+     * memory stays flat whatever the range.
+     */
+    public void exportRows(String site, Split split, RowSink sink) throws IOException {
+        if (split.hasDurable()) {
+            history.export(site, split.durableFrom(), split.durableTo(), sink);
+        }
+        for (LocalDate day : split.liveDays()) {
+            List<PostId> clicked = new ArrayList<>(redis.topOfDay(site, day).keySet());
+            clicked.sort(Comparator.comparing(PostId::hash));
+            for (int from = 0; from < clicked.size(); from += POSTS_PER_READ) {
+                List<PostId> batch = clicked.subList(from, Math.min(clicked.size(), from + POSTS_PER_READ));
+                Map<PostId, NetworkCounts> networks = redis.postNetworks(batch, List.of(day));
+                Map<PostId, PostTarget> targets = posts.targets(batch);
+                for (PostId post : batch) {
+                    Optional<PostTarget> target = Optional.ofNullable(targets.get(post));
+                    for (Map.Entry<String, Long> n : networks.getOrDefault(post, new NetworkCounts()).sorted()
+                            .entrySet()) {
+                        sink.accept(new ExportRow(day, post, target.map(PostTarget::url).orElse(null),
+                                target.map(PostTarget::title).orElse(null), n.getKey(), n.getValue()));
+                    }
+                }
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.post.PostId;
 import io.sharepulse.site.SiteService;
 import io.sharepulse.site.SiteView;
 
@@ -45,17 +46,20 @@ public class ClickRollup {
 
     private final SiteService sites;
     private final RedisCounters redis;
-    private final ClickHistory history;
+    private final HistoryReader history;
+    private final HistoryWriter writer;
     private final UnclickedPosts unclicked;
     private final Clock clock;
     private final long retentionDays;
     private final ReentrantLock running = new ReentrantLock();
 
-    public ClickRollup(SiteService sites, RedisCounters redis, ClickHistory history, UnclickedPosts unclicked,
+    public ClickRollup(SiteService sites, RedisCounters redis, HistoryReader history, HistoryWriter writer,
+            UnclickedPosts unclicked,
             Clock clock, SharepulseConfig config) {
         this.sites = sites;
         this.redis = redis;
         this.history = history;
+        this.writer = writer;
         this.unclicked = unclicked;
         this.clock = clock;
         this.retentionDays = config.counting().retention().toDays();
@@ -102,7 +106,7 @@ public class ClickRollup {
                 }
             }
             if (rows >= ANALYZE_AFTER_ROWS) {
-                history.analyze();
+                writer.analyze();
             }
             return new Report(siteCount, days, rows, forgotten, (System.nanoTime() - start) / 1_000_000);
         } finally {
@@ -112,22 +116,22 @@ public class ClickRollup {
 
     /** Copies one day of one site (again: harmless) and moves its mark; returns the rows written. */
     public long rollDay(String site, LocalDate day, Instant now) {
-        Map<String, Long> top = redis.topOfDay(site, day);
+        Map<PostId, Long> top = redis.topOfDay(site, day);
         // RedisCounters sends long lists in batches of its own.
-        Map<String, Map<String, Long>> posts = redis.postNetworks(site, new ArrayList<>(top.keySet()), List.of(day));
+        Map<PostId, NetworkCounts> posts = redis.postNetworks(top.keySet(), List.of(day));
         List<LocalDateTime> hours = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             hours.add(day.atTime(h, 0));
         }
         ClickData.SiteDays summary = redis.siteSummary(site, List.of(day));
         DaySnapshot snapshot = new DaySnapshot(site, day,
-                summary.clicks().getOrDefault(day, Map.of()),
-                summary.bots().getOrDefault(day, Map.of()),
+                summary.clicks().getOrDefault(day, new NetworkCounts()),
+                summary.bots().getOrDefault(day, new NetworkCounts()),
                 redis.siteHours(site, hours),
                 summary.uniques().getOrDefault(day, 0L),
                 posts);
-        history.write(snapshot, now);
-        return posts.values().stream().mapToLong(Map::size).sum() + snapshot.networks().size()
-                + snapshot.hours().values().stream().mapToLong(Map::size).sum();
+        writer.write(snapshot, now);
+        return posts.values().stream().mapToLong(NetworkCounts::size).sum() + snapshot.networks().size()
+                + snapshot.hours().values().stream().mapToLong(NetworkCounts::size).sum();
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 
+import io.sharepulse.post.PostId;
+
 /**
  * Everything Redis holds about one site on one closed UTC day, as the rollup copies it into PostgreSQL.
  *
@@ -11,8 +13,8 @@ import java.util.Map;
  * @param bots     bot and prefetch hits per network
  * @param hours    clicks per network in each UTC hour of the day
  * @param uniques  HyperLogLog estimate of distinct visitors
- * @param posts    post hash → clicks per network
+ * @param posts    clicks per network of each post of the site clicked that day
  */
-public record DaySnapshot(String site, LocalDate day, Map<String, Long> networks, Map<String, Long> bots,
-        Map<LocalDateTime, Map<String, Long>> hours, long uniques, Map<String, Map<String, Long>> posts) {
+public record DaySnapshot(String site, LocalDate day, NetworkCounts networks, NetworkCounts bots,
+        Map<LocalDateTime, NetworkCounts> hours, long uniques, Map<PostId, NetworkCounts> posts) {
 }

@@ -11,14 +11,14 @@ import io.sharepulse.post.PostId;
 @ApplicationScoped
 public class HistoricalCounts implements DurableCounts {
 
-    private final ClickHistory history;
+    private final HistoryReader history;
 
-    public HistoricalCounts(ClickHistory history) {
+    public HistoricalCounts(HistoryReader history) {
         this.history = history;
     }
 
     @Override
     public Map<String, Long> allTime(PostId post) {
-        return history.postAllTime(post.site(), post.hash());
+        return history.postAllTime(post);
     }
 }

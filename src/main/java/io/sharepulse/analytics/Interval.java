@@ -1,5 +1,6 @@
 package io.sharepulse.analytics;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The width of a series bucket. */
@@ -16,6 +17,6 @@ public enum Interval {
     }
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

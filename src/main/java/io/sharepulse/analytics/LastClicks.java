@@ -35,20 +35,23 @@ public class LastClicks {
     private record Memo(long version, Map<String, Long> days) {
     }
 
-    private final ClickHistory history;
+    private final BlockQueries blocks;
     private final Cache<String, Memo> memos = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
             .<String, Memo>weigher((site, memo) -> CacheWeights.entry(site) + POST_BYTES * memo.days().size())
             .build();
 
-    public LastClicks(ClickHistory history, MeterRegistry registry) {
-        this.history = history;
+    public LastClicks(BlockQueries blocks, MeterRegistry registry) {
+        this.blocks = blocks;
         CacheWeights.meter(registry, "last-clicks", memos);
     }
 
-    /** How many of these posts had no closed click on or after {@code from}, as of rollup version {@code version}. */
+    /**
+     * How many of these posts (hashes of the site's posts) had no closed click on or after {@code from}, as of
+     * rollup version {@code version}.
+     */
     public long notClickedSince(String site, long version, LocalDate from, Collection<String> posts) {
-        Memo memo = memos.asMap().compute(site, (s, m) -> m == null || m.version() != version
-                ? new Memo(version, new ConcurrentHashMap<>()) : m);
+        Memo memo = memos.asMap().compute(site, (s, known) -> known != null && known.version() == version ? known
+                : new Memo(version, new ConcurrentHashMap<>()));
         List<String> unknown = new ArrayList<>();
         for (String post : posts) {
             if (!memo.days().containsKey(post)) {
@@ -56,7 +59,7 @@ public class LastClicks {
             }
         }
         if (!unknown.isEmpty()) {
-            Map<String, LocalDate> found = history.lastClickDays(site, unknown);
+            Map<String, LocalDate> found = blocks.lastClickDays(site, unknown);
             for (String post : unknown) {
                 LocalDate day = found.get(post);
                 memo.days().put(post, day == null ? NEVER : day.toEpochDay());

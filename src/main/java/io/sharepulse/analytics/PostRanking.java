@@ -1,17 +1,20 @@
 package io.sharepulse.analytics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.sharepulse.analytics.BlockQueries.BlockRow;
 import io.sharepulse.analytics.ClickData.Split;
-import io.sharepulse.analytics.ClickHistory.BlockRow;
+import io.sharepulse.post.PostId;
 
 /**
  * Ranks a site's posts by clicks over a range, exactly: closed days from PostgreSQL's blocks ({@link Blocks}),
@@ -37,19 +40,23 @@ public class PostRanking {
      */
     static final int MAX_DEPTH = 512;
 
-    /** A page of posts (hash and clicks, in rank order) and how many posts were clicked in the range. */
-    public record Page(List<BlockRow> posts, long clickedPosts) {
+    /** A post and its clicks over the range. */
+    public record RankedPost(PostId post, long clicks) {
+    }
+
+    /** A page of posts in rank order, and how many posts were clicked in the range. */
+    public record Page(List<RankedPost> posts, long clickedPosts) {
     }
 
     private static final Comparator<BlockRow> MOST_FIRST = Comparator.comparingLong(BlockRow::clicks).reversed()
             .thenComparing(BlockRow::postHash);
 
-    private final ClickHistory history;
+    private final BlockQueries queries;
     private final RedisCounters redis;
     private final LastClicks lastClicks;
 
-    public PostRanking(ClickHistory history, RedisCounters redis, LastClicks lastClicks) {
-        this.history = history;
+    public PostRanking(BlockQueries queries, RedisCounters redis, LastClicks lastClicks) {
+        this.queries = queries;
         this.redis = redis;
         this.lastClicks = lastClicks;
     }
@@ -61,40 +68,46 @@ public class PostRanking {
         Map<String, Long> live = new HashMap<>();
         redis.topOfDays(site, split.liveDays()).forEach((post, clicks) -> {
             if (clicks > 0) {
-                liveList.add(new BlockRow(post, clicks));
-                live.put(post, clicks);
+                liveList.add(new BlockRow(post.hash(), clicks));
+                live.put(post.hash(), clicks);
             }
         });
-        java.util.Collections.reverse(liveList);
+        Collections.reverse(liveList);
         if (!split.hasDurable()) {
             Comparator<BlockRow> order = desc ? MOST_FIRST
                     : Comparator.comparingLong(BlockRow::clicks).thenComparing(BlockRow::postHash);
             List<BlockRow> page = live.entrySet().stream().map(e -> new BlockRow(e.getKey(), e.getValue()))
                     .sorted(order).skip(offset).limit(limit).toList();
-            return new Page(page, live.size());
+            return page(site, page, live.size());
         }
         List<Blocks.Block> blocks = Blocks.cover(split.durableFrom(), split.durableTo());
         // Live days follow the mark, and a post's last closed click day is at most the mark: a post Redis counts
         // is new to the range exactly when its last closed click is before the range.
-        long clicked = history.postsClicked(site, split.durableFrom(), split.durableTo())
+        long clicked = queries.postsClicked(site, split.durableFrom(), split.durableTo())
                 + lastClicks.notClickedSince(site, split.version(), split.durableFrom(), live.keySet());
-        List<BlockRow> page = desc ? topByThreshold(site, blocks, live, liveList, offset + limit,
-                Math.max(FIRST_DEPTH, 2 * (offset + limit)), MAX_DEPTH) : null;
-        if (page == null) {
-            return new Page(history.rankAll(site, blocks, live, desc, offset, limit), clicked);
+        Optional<List<BlockRow>> top = desc ? topByThreshold(site, blocks, live, liveList, offset + limit,
+                Math.max(FIRST_DEPTH, 2 * (offset + limit)), MAX_DEPTH) : Optional.empty();
+        if (top.isEmpty()) {
+            return page(site, queries.rankAll(site, blocks, live, desc, offset, limit), clicked);
         }
-        return new Page(page.subList(Math.min(offset, page.size()), page.size()), clicked);
+        List<BlockRow> page = top.get();
+        return page(site, page.subList(Math.min(offset, page.size()), page.size()), clicked);
+    }
+
+    private static Page page(String site, List<BlockRow> rows, long clicked) {
+        return new Page(rows.stream().map(r -> new RankedPost(new PostId(site, r.postHash()), r.clicks())).toList(),
+                clicked);
     }
 
     /**
-     * The first {@code n} posts by clicks, or null when the lists would have to be read beyond maxDepth.
+     * The first {@code n} posts by clicks; empty when the lists would have to be read beyond maxDepth.
      * {@code liveList} holds the entries of {@code live} in descending order of clicks.
      */
-    List<BlockRow> topByThreshold(String site, List<Blocks.Block> blocks, Map<String, Long> live,
+    Optional<List<BlockRow>> topByThreshold(String site, List<Blocks.Block> blocks, Map<String, Long> live,
             List<BlockRow> liveList, int n, int firstDepth, int maxDepth) {
         Map<String, Long> totals = new HashMap<>();
         for (int depth = firstDepth; depth <= maxDepth; depth *= 4) {
-            List<List<BlockRow>> lists = new ArrayList<>(history.blockPrefixes(site, blocks, depth));
+            List<List<BlockRow>> lists = new ArrayList<>(queries.blockPrefixes(site, blocks, depth));
             lists.add(liveList.subList(0, Math.min(depth, liveList.size())));
             long threshold = 0;
             boolean allRead = true;
@@ -110,15 +123,15 @@ public class PostRanking {
                 list.forEach(r -> seen.add(r.postHash()));
             }
             seen.removeAll(totals.keySet());
-            history.blockTotals(site, blocks, seen).forEach(totals::put);
+            queries.blockTotals(site, blocks, seen).forEach(totals::put);
             seen.forEach(p -> totals.merge(p, live.getOrDefault(p, 0L), Long::sum));
             List<BlockRow> ranked = totals.entrySet().stream().map(e -> new BlockRow(e.getKey(), e.getValue()))
                     .sorted(MOST_FIRST).toList();
             // Strictly more: an unseen post with exactly the threshold could still win a tie on its id.
             if (allRead || (ranked.size() >= n && ranked.get(n - 1).clicks() > threshold)) {
-                return ranked.subList(0, Math.min(n, ranked.size()));
+                return Optional.of(ranked.subList(0, Math.min(n, ranked.size())));
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

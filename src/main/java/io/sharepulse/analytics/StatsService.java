@@ -1,6 +1,5 @@
 package io.sharepulse.analytics;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,10 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRepository;
+import io.sharepulse.post.PostTarget;
 import io.sharepulse.site.SiteService;
 import io.sharepulse.site.SiteView;
 
@@ -45,62 +48,55 @@ import io.sharepulse.site.SiteView;
 @ApplicationScoped
 public class StatsService {
 
-    public static final int MAX_LIMIT = 100;
-    public static final int MAX_OFFSET = 10_000;
-
     private final SiteService sites;
     private final NetworkCatalog catalog;
     private final ClickData data;
-    private final ClickHistory history;
+    private final PostRepository posts;
     private final PostRanking ranking;
-    private final Clock clock;
 
-    public StatsService(SiteService sites, NetworkCatalog catalog, ClickData data, ClickHistory history,
-            PostRanking ranking, Clock clock) {
+    public StatsService(SiteService sites, NetworkCatalog catalog, ClickData data, PostRepository posts,
+            PostRanking ranking) {
         this.sites = sites;
         this.catalog = catalog;
         this.data = data;
-        this.history = history;
+        this.posts = posts;
         this.ranking = ranking;
-        this.clock = clock;
     }
 
-    public Series stats(String siteId, String from, String to, String rawInterval, String tz, String rawNetwork,
-            String rawPost) {
-        Interval interval = Interval.parse(rawInterval).orElseThrow(() -> ProblemException.badRequest(
-                "invalid-interval", "'interval' must be hour, day or month."));
-        DateRange range = DateRange.parse(from, to, tz, interval, clock);
+    public Series stats(String siteId, StatsParams.Query query) {
+        DateRange range = query.range();
+        Interval interval = query.interval();
         SiteView site = sites.get(siteId);
-        String network = rawNetwork == null || rawNetwork.isBlank() ? null : network(rawNetwork);
+        Optional<String> network = query.network().map(Network::id);
         Buckets buckets = new Buckets(range, interval);
         Split split = data.split(site.id(), range.firstUtcDay(), range.lastUtcDay());
         boolean byHour = interval == Interval.HOUR || !range.isUtc();
         Map<String, Long> networkTotals = new TreeMap<>();
 
-        if (rawPost != null && !rawPost.isBlank()) {
-            String post = knownPost(site.id(), rawPost).hash();
+        if (query.post().isPresent()) {
+            PostId post = knownPost(site.id(), query.post().get()).post();
             if (byHour) {
                 throw ProblemException.badRequest("post-series-by-day", "A post's clicks are kept per UTC day: use "
                         + "interval=day or month without tz (or tz=UTC).");
             }
-            data.postDays(site.id(), post, split).forEach((day, counts) -> add(buckets.clicks, buckets,
+            data.postDays(post, split).forEach((day, counts) -> add(buckets.clicks, buckets,
                     day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, network, networkTotals));
-            return series(site, range, interval, network, rawPost, buckets, networkTotals, false, false);
+            return series(site, range, interval, network, Optional.of(post), buckets, networkTotals, false, false);
         }
 
         ClickData.SiteDays summary = data.siteSummary(site.id(), split);
-        Map<LocalDate, Map<String, Long>> days = summary.clicks();
+        Map<LocalDate, NetworkCounts> days = summary.clicks();
         if (byHour) {
-            Map<LocalDateTime, Map<String, Long>> hours = data.siteHours(site.id(), split);
-            Map<LocalDate, Boolean> dayHasHours = new HashMap<>();
+            Map<LocalDateTime, NetworkCounts> hours = data.siteHours(site.id(), split);
+            Set<LocalDate> dayHasHours = new HashSet<>();
             hours.forEach((hour, counts) -> {
-                dayHasHours.put(hour.toLocalDate(), true);
+                dayHasHours.add(hour.toLocalDate());
                 add(buckets.clicks, buckets, hour.toInstant(ZoneOffset.UTC), counts, network, networkTotals);
             });
             // Hours lost (the rollup stopped for longer than Redis keeps hours): place the whole day at its noon.
             if (interval != Interval.HOUR) {
                 days.forEach((day, counts) -> {
-                    if (!dayHasHours.containsKey(day)) {
+                    if (!dayHasHours.contains(day)) {
                         add(buckets.clicks, buckets, noon(day), counts, network, networkTotals);
                     }
                 });
@@ -112,7 +108,7 @@ public class StatsService {
         boolean daily = interval != Interval.HOUR;
         if (daily) {
             summary.bots().forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts, network, null));
-            if (network == null) {
+            if (network.isEmpty()) {
                 summary.uniques().forEach((day, u) -> {
                     int i = buckets.index(noon(day));
                     if (i >= 0) {
@@ -121,11 +117,11 @@ public class StatsService {
                 });
             }
         }
-        return series(site, range, interval, network, null, buckets, networkTotals, daily, daily && network == null);
+        return series(site, range, interval, network, Optional.empty(), buckets, networkTotals, daily,
+                daily && network.isEmpty());
     }
 
-    public Stats.Networks networks(String siteId, String from, String to) {
-        DateRange range = DateRange.parse(from, to, null, Interval.DAY, clock);
+    public Stats.Networks networks(String siteId, DateRange range) {
         SiteView site = sites.get(siteId);
         Split split = data.split(site.id(), range.from(), range.to());
         Map<String, long[]> perNetwork = new LinkedHashMap<>();
@@ -144,82 +140,60 @@ public class StatsService {
         return new Stats.Networks(site.id(), range.from().toString(), range.to().toString(), total, bots, list);
     }
 
-    public TopPosts posts(String siteId, String from, String to, Integer rawLimit, Integer rawOffset, String rawOrder) {
-        DateRange range = DateRange.parse(from, to, null, Interval.DAY, clock);
-        int limit = rawLimit == null ? 20 : rawLimit;
-        int offset = rawOffset == null ? 0 : rawOffset;
-        String order = rawOrder == null || rawOrder.isBlank() ? "desc" : rawOrder;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("invalid-limit", "'limit' must be between 1 and " + MAX_LIMIT + ".");
-        }
-        if (offset < 0 || offset > MAX_OFFSET) {
-            throw ProblemException.badRequest("invalid-offset", "'offset' must be between 0 and " + MAX_OFFSET + ".");
-        }
-        if (!order.equals("desc") && !order.equals("asc")) {
-            throw ProblemException.badRequest("invalid-order", "'order' must be desc (most clicks first) or asc.");
-        }
+    public TopPosts posts(String siteId, DateRange range, PostsParams.Paging paging) {
         SiteView site = sites.get(siteId);
         Split split = data.split(site.id(), range.from(), range.to());
-        PostRanking.Page ranked = ranking.rank(site.id(), split, order.equals("desc"), offset, limit);
-        List<String> page = ranked.posts().stream().map(ClickHistory.BlockRow::postHash).toList();
+        PostRanking.Page ranked = ranking.rank(site.id(), split, paging.descending(), paging.offset(), paging.limit());
+        List<PostId> page = ranked.posts().stream().map(PostRanking.RankedPost::post).toList();
         // Per-network detail and titles for the page only, never for every post of the range.
-        Map<String, Map<String, Long>> perNetwork = data.postNetworks(site.id(), page, split);
-        Map<String, ClickHistory.PostInfo> info = history.posts(site.id(), page);
-        List<TopPost> posts = new ArrayList<>();
-        for (ClickHistory.BlockRow row : ranked.posts()) {
-            String hash = row.postHash();
-            Map<String, Long> networks = new TreeMap<>(perNetwork.getOrDefault(hash, Map.of()));
-            ClickHistory.PostInfo p = info.get(hash);
-            posts.add(new TopPost(site.id() + "." + hash, p == null ? null : p.url(), p == null ? null : p.title(),
-                    row.clicks(), topNetwork(networks), networks));
+        Map<PostId, NetworkCounts> perNetwork = data.postNetworks(site.id(), page, split);
+        Map<PostId, PostTarget> targets = posts.targets(page);
+        List<TopPost> top = new ArrayList<>();
+        for (PostRanking.RankedPost row : ranked.posts()) {
+            Map<String, Long> networks = perNetwork.getOrDefault(row.post(), new NetworkCounts()).sorted();
+            Optional<PostTarget> target = Optional.ofNullable(targets.get(row.post()));
+            top.add(new TopPost(row.post().value(), target.map(PostTarget::url).orElse(null),
+                    target.map(PostTarget::title).orElse(null), row.clicks(), topNetwork(networks).orElse(null),
+                    networks));
         }
-        return new TopPosts(site.id(), range.from().toString(), range.to().toString(), order, limit, offset,
-                (int) ranked.clickedPosts(), posts);
+        return new TopPosts(site.id(), range.from().toString(), range.to().toString(), paging.order(),
+                paging.limit(), paging.offset(), (int) ranked.clickedPosts(), top);
     }
 
-    public PostStats post(String siteId, String rawPost, String from, String to, String rawInterval) {
-        Interval interval = Interval.parse(rawInterval).filter(i -> i != Interval.HOUR).orElseThrow(
-                () -> ProblemException.badRequest("invalid-interval", "'interval' must be day or month: a post's "
-                        + "clicks are kept per UTC day."));
-        DateRange range = DateRange.parse(from, to, null, interval, clock);
+    public PostStats post(String siteId, PostId rawPost, DateRange range, Interval interval) {
         SiteView site = sites.get(siteId);
         KnownPost post = knownPost(site.id(), rawPost);
-        String hash = post.hash();
-        ClickHistory.PostInfo info = post.info();
         Buckets buckets = new Buckets(range, interval);
         Map<String, Long> networks = new TreeMap<>();
         Split split = data.split(site.id(), range.firstUtcDay(), range.lastUtcDay());
-        data.postDays(site.id(), hash, split).forEach((day, counts) -> add(buckets.clicks, buckets,
-                day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, null, networks));
+        data.postDays(post.post(), split).forEach((day, counts) -> add(buckets.clicks, buckets,
+                day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, Optional.empty(), networks));
         long total = networks.values().stream().mapToLong(Long::longValue).sum();
-        return new PostStats(site.id() + "." + hash, info.url(), info.title(), range.from().toString(),
+        return new PostStats(post.post().value(), post.target().url(), post.target().title(), range.from().toString(),
                 range.to().toString(), interval.id(), total, networks, buckets.list(false, false));
     }
 
-    /** A network id of the catalog (aliases accepted), or 400. */
-    private String network(String raw) {
-        return catalog.find(raw.strip()).map(Network::id).orElseThrow(() -> ProblemException.badRequest(
-                "unknown-network", "'network' is not a network of the catalog (GET /api/v1/networks)."));
+    private record KnownPost(PostId post, PostTarget target) {
     }
 
-    private record KnownPost(String hash, ClickHistory.PostInfo info) {
-    }
-
-    /** A post of this site that the registry knows, with its URL and title, or 404 (also for another site's post). */
-    private KnownPost knownPost(String site, String rawPost) {
-        PostId id = PostId.parse(rawPost).filter(p -> p.site().equals(site)).orElseThrow(StatsService::unknownPost);
-        ClickHistory.PostInfo info = history.posts(site, List.of(id.hash())).get(id.hash());
-        if (info == null) {
+    /** A post of this site that the registry knows, with where it points, or 404 (also for another site's post). */
+    private KnownPost knownPost(String site, PostId post) {
+        if (!post.site().equals(site)) {
             throw unknownPost();
         }
-        return new KnownPost(id.hash(), info);
+        PostTarget target = posts.targets(List.of(post)).get(post);
+        if (target == null) {
+            throw unknownPost();
+        }
+        return new KnownPost(post, target);
     }
 
-    private static ProblemException unknownPost() {
+    static ProblemException unknownPost() {
         return ProblemException.notFound("unknown-post", "This site has no post with this id.");
     }
 
-    private static String topNetwork(Map<String, Long> networks) {
+    /** The network with the most clicks (ties: the first id); empty when none has any. */
+    private static Optional<String> topNetwork(Map<String, Long> networks) {
         String top = null;
         long best = 0;
         for (var e : new TreeMap<>(networks).entrySet()) {
@@ -228,7 +202,7 @@ public class StatsService {
                 best = e.getValue();
             }
         }
-        return top;
+        return Optional.ofNullable(top);
     }
 
     private static Instant noon(LocalDate day) {
@@ -236,14 +210,14 @@ public class StatsService {
     }
 
     /** Adds a datum's clicks (of one network, or all) to the bucket holding {@code at}, if any. */
-    private static void add(long[] target, Buckets buckets, Instant at, Map<String, Long> counts, String network,
-            Map<String, Long> networkTotals) {
+    private static void add(long[] target, Buckets buckets, Instant at, NetworkCounts counts,
+            Optional<String> network, Map<String, Long> networkTotals) {
         int i = buckets.index(at);
         if (i < 0) {
             return;
         }
         counts.forEach((n, c) -> {
-            if (network == null || network.equals(n)) {
+            if (network.isEmpty() || network.get().equals(n)) {
                 target[i] += c;
                 if (networkTotals != null) {
                     networkTotals.merge(n, c, Long::sum);
@@ -252,13 +226,14 @@ public class StatsService {
         });
     }
 
-    private Series series(SiteView site, DateRange range, Interval interval, String network, String post,
-            Buckets buckets, Map<String, Long> networkTotals, boolean bots, boolean uniques) {
+    private Series series(SiteView site, DateRange range, Interval interval, Optional<String> network,
+            Optional<PostId> post, Buckets buckets, Map<String, Long> networkTotals, boolean bots, boolean uniques) {
         long clicks = Arrays.stream(buckets.clicks).sum();
         Totals totals = new Totals(clicks, bots ? Arrays.stream(buckets.bots).sum() : null,
                 uniques ? Arrays.stream(buckets.uniques).sum() : null, networkTotals);
         return new Series(site.id(), range.from().toString(), range.to().toString(), interval.id(),
-                range.zone().getId(), network, post, totals, buckets.list(bots, uniques));
+                range.zone().getId(), network.orElse(null), post.map(PostId::value).orElse(null), totals,
+                buckets.list(bots, uniques));
     }
 
     /** The zero-filled buckets of a range: the first starts at the range's start, the others on interval edges. */

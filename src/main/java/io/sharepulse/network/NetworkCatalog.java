@@ -30,11 +30,15 @@ public class NetworkCatalog {
 
     static final String RESOURCE = "networks/networks.json";
     private static final Pattern ID = Pattern.compile("[a-z0-9]{1,20}");
-    private static final Set<String> KINDS = Set.of("link", "app", "picker", "action");
 
     private final List<Network> all;
     private final Map<String, Network> byId;
     private final Map<String, ShareTemplate> templates;
+    private final Map<String, List<PlatformTemplate>> variants;
+
+    /** A compiled {@link Network.Variant}. */
+    private record PlatformTemplate(Network.Platform platform, ShareTemplate template) {
+    }
 
     @Inject
     public NetworkCatalog(ObjectMapper json) {
@@ -44,6 +48,7 @@ public class NetworkCatalog {
     NetworkCatalog(List<Network> networks) {
         Map<String, Network> index = new LinkedHashMap<>();
         Map<String, ShareTemplate> compiled = new LinkedHashMap<>();
+        Map<String, List<PlatformTemplate>> compiledVariants = new LinkedHashMap<>();
         for (Network n : networks) {
             validateShape(n);
             register(index, n.id(), n);
@@ -52,6 +57,10 @@ public class NetworkCatalog {
             }
             if (n.template() != null) {
                 compiled.put(n.id(), ShareTemplate.compile(n.template()));
+            }
+            if (n.variants() != null && !n.variants().isEmpty()) {
+                compiledVariants.put(n.id(), n.variants().stream()
+                        .map(v -> new PlatformTemplate(v.platform(), ShareTemplate.compile(v.template()))).toList());
             }
             if (n.instanceTemplate() != null) {
                 ShareTemplate.compile(n.instanceTemplate().replace("{instance}", "instance.invalid"));
@@ -63,6 +72,7 @@ public class NetworkCatalog {
         this.all = List.copyOf(networks);
         this.byId = Collections.unmodifiableMap(index);
         this.templates = Collections.unmodifiableMap(compiled);
+        this.variants = Collections.unmodifiableMap(compiledVariants);
     }
 
     /** Every network in catalog order (live first, then the retired ones). */
@@ -97,6 +107,19 @@ public class NetworkCatalog {
     public Optional<String> shareUrl(Network network, Map<String, String> values) {
         ShareTemplate template = templates.get(network.id());
         return template == null ? Optional.empty() : Optional.of(template.expand(values));
+    }
+
+    /**
+     * The share URL for a reader whose browser sent {@code userAgent}: the network's template for that platform
+     * where it has one (SMS on iOS), else {@link #shareUrl(Network, Map)}.
+     */
+    public Optional<String> shareUrl(Network network, Map<String, String> values, String userAgent) {
+        for (PlatformTemplate variant : variants.getOrDefault(network.id(), List.of())) {
+            if (variant.platform().matches(userAgent)) {
+                return Optional.of(variant.template().expand(values));
+            }
+        }
+        return shareUrl(network, values);
     }
 
     /**
@@ -135,11 +158,29 @@ public class NetworkCatalog {
         if (!Network.ACTIVE.equals(n.status()) && !Network.RETIRED.equals(n.status())) {
             throw new IllegalStateException(where + "status must be active or retired");
         }
-        if (n.isActive() && !KINDS.contains(n.kind())) {
-            throw new IllegalStateException(where + "kind must be one of " + KINDS);
+        if (!n.isActive()) {
+            if (n.kind() != null || n.page() != null || n.template() != null || n.instanceTemplate() != null) {
+                throw new IllegalStateException(where + "a retired network has no kind, page or template");
+            }
+            return;
         }
-        if (n.isActive() && !n.isAction() && n.template() == null) {
-            throw new IllegalStateException(where + "a live network needs a template");
+        if (n.kind() == null) {
+            throw new IllegalStateException(where + "kind must be one of " + List.of(Network.Kind.values()));
+        }
+        boolean ownPage = n.kind() == Network.Kind.PICKER || n.kind() == Network.Kind.PAGE;
+        if (ownPage != (n.page() != null)) {
+            throw new IllegalStateException(where + (ownPage ? "a " + n.kind().id() + " names its page"
+                    : "only pickers and pages name a page"));
+        }
+        if (n.instanceTemplate() != null && n.kind() != Network.Kind.PICKER) {
+            throw new IllegalStateException(where + "only pickers have an instance template");
+        }
+        if (n.isAction() ? n.template() != null : n.template() == null && n.kind() != Network.Kind.PAGE) {
+            throw new IllegalStateException(where + (n.isAction() ? "an action has no template"
+                    : "a live network needs a template"));
+        }
+        if (n.variants() != null && n.variants().stream().anyMatch(v -> v.platform() == null || v.template() == null)) {
+            throw new IllegalStateException(where + "a variant names its platform and template");
         }
     }
 
@@ -155,8 +196,8 @@ public class NetworkCatalog {
                 throw new IllegalStateException("network catalog: '" + current.id() + "' names unknown successor '"
                         + current.successor() + "'");
             }
-            if (next.isActive() && next.isAction()) {
-                throw new IllegalStateException("network catalog: successor of '" + current.id() + "' is an action");
+            if (next.isActive() && next.kind() != Network.Kind.LINK && next.kind() != Network.Kind.APP) {
+                throw new IllegalStateException("network catalog: successor of '" + current.id() + "' is not a link");
             }
             current = next;
         }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Brand colours are shown on the bar's own button backgrounds ({@link #LIGHT_BACKGROUND}, {@link
  * #DARK_BACKGROUND}); a colour with less than 3:1 contrast against one of them (WCAG 1.4.11, non-text contrast)
- * is darkened or lightened just enough for that theme. Black marks (X, Threads, diaspora*, Buffer) are drawn in
+ * is darkened or lightened just enough for that theme. Black marks (X, Threads, diaspora*, Lemmy…) are drawn in
  * the text colour in dark mode, as their owners show them on dark backgrounds. Glyphs carry no colour: they take
  * the text colour.
  */
@@ -49,8 +49,10 @@ public class NetworkIcons {
     }
 
     /** Glyph per network without a brand mark of its own; anything else unknown gets {@code link}. */
-    static final Map<String, String> GLYPHS = Map.of("copy", "copy", "webshare", "share", "email", "mail",
-            "sms", "chat", "linkedin", "work", "teams", "people");
+    static final Map<String, String> GLYPHS = Map.ofEntries(Map.entry("copy", "copy"), Map.entry("webshare", "share"),
+            Map.entry("email", "mail"), Map.entry("sms", "chat"), Map.entry("linkedin", "work"),
+            Map.entry("teams", "people"), Map.entry("outlook", "inbox"), Map.entry("raindrop", "bookmark"),
+            Map.entry("print", "print"), Map.entry("qr", "qr"));
     static final String RETIRED_GLYPH = "closed";
     static final String FALLBACK_GLYPH = "share";
 

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class ShareTemplate {
 
-    public static final Set<String> PLACEHOLDERS = Set.of("url", "title", "text", "via", "tags", "media");
+    public static final Set<String> PLACEHOLDERS = Set.of("url", "title", "text", "via", "tags", "hashtag", "media");
 
     private final String source;
     private final List<Token> head;

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** SHA-256 without a new digest per call (the redirect hashes on every click), and the encodings we use. */
 public final class Hashing {
@@ -55,11 +57,11 @@ public final class Hashing {
 
     /** URL-safe base64 of the first {@code length} bytes. */
     public static String base64url(byte[] bytes, int length) {
-        byte[] head = bytes.length == length ? bytes : java.util.Arrays.copyOf(bytes, length);
+        byte[] head = bytes.length == length ? bytes : Arrays.copyOf(bytes, length);
         return BASE64URL.encodeToString(head);
     }
 
     public static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

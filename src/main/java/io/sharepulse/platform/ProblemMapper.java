@@ -1,13 +1,16 @@
 package io.sharepulse.platform;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,7 +34,7 @@ import io.vertx.core.http.HttpServerResponse;
  * The one place errors become responses: every failure leaves as RFC 9457 {@code application/problem+json}.
  * Messages are ours, never an exception's: no class name, stack trace or echoed input reaches a client.
  */
-@jakarta.inject.Singleton
+@Singleton
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -76,7 +79,7 @@ public class ProblemMapper {
     public Answer answer(Throwable failure, String path) {
         String instance = instance(path);
         if (failure instanceof ProblemException e) {
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            Map<String, String> headers = new LinkedHashMap<>();
             if (e.retryAfterSeconds() != null) {
                 headers.put(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString());
             }
@@ -162,6 +165,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException own) {
+            return problem(own, uri); // a parameter converter's, wrapped by JAX-RS: said as we said it
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -241,8 +247,8 @@ public class ProblemMapper {
         int index = 0;
         for (Path.Node node : v.getPropertyPath()) {
             index++;
-            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+            if (index <= 2 && (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER)) {
                 last = node.getName();
                 continue;
             }

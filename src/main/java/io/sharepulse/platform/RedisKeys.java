@@ -3,6 +3,7 @@ package io.sharepulse.platform;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 
 import jakarta.inject.Singleton;
 
@@ -28,7 +29,7 @@ public class RedisKeys {
             this.format = format;
         }
 
-        String of(java.time.temporal.TemporalAccessor value) {
+        String of(TemporalAccessor value) {
             Text t = last;
             if (!value.equals(t.of())) {
                 t = new Text(value, format.format(value));

@@ -15,7 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Response;
 
 /**
  * A Lua script run by digest ({@code EVALSHA}), so each call sends only keys and arguments. Redis forgets scripts
@@ -44,26 +44,20 @@ public final class RedisScript {
         }
     }
 
-    public String sha1() {
-        return sha1;
-    }
-
     /**
      * @param keysAndArgs the {@code numkeys} keys followed by the arguments
      */
     public Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysAndArgs) {
         Redis client = redis.getRedis().getDelegate();
-        return Uni.createFrom().completionStage(() -> send(client::send, numKeys, keysAndArgs).toCompletionStage())
-                .map(Response::newInstance);
+        return Uni.createFrom().completionStage(() -> send(client::send, numKeys, keysAndArgs).toCompletionStage());
     }
 
-    /** The same as a Vert.x future on the click path's connection: no Mutiny operators there. */
-    public Future<io.vertx.redis.client.Response> send(PinnedRedis redis, int numKeys, String... keysAndArgs) {
+    /** {@link #run} as a Vert.x future on the click path's connection: no Mutiny operators there. */
+    public Future<Response> runFuture(PinnedRedis redis, int numKeys, String... keysAndArgs) {
         return send(redis::send, numKeys, keysAndArgs);
     }
 
-    private Future<io.vertx.redis.client.Response> send(
-            Function<Request, Future<io.vertx.redis.client.Response>> redis, int numKeys, String... keysAndArgs) {
+    private Future<Response> send(Function<Request, Future<Response>> redis, int numKeys, String... keysAndArgs) {
         return redis.apply(request(Command.EVALSHA, sha1, numKeys, keysAndArgs)).recover(failure -> isNoScript(failure)
                 ? redis.apply(request(Command.EVAL, body, numKeys, keysAndArgs))
                 : Future.failedFuture(failure));

@@ -1,5 +1,7 @@
 package io.sharepulse.platform;
 
+import java.util.List;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -21,8 +23,8 @@ public class SecurityHeaders {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         MediaType type = response.getMediaType();
         if (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            headers.putIfAbsent("Content-Security-Policy", java.util.List.of(DEFAULT_CSP));
-            headers.putIfAbsent("Referrer-Policy", java.util.List.of("no-referrer"));
+            headers.putIfAbsent("Content-Security-Policy", List.of(DEFAULT_CSP));
+            headers.putIfAbsent("Referrer-Policy", List.of("no-referrer"));
         }
     }
 }

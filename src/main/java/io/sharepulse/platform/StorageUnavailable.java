@@ -1,9 +1,14 @@
 package io.sharepulse.platform;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import io.netty.channel.ConnectTimeoutException;
 
 /**
  * Recognises failures that mean "PostgreSQL or Redis cannot be reached right now" (refused or reset
@@ -18,12 +23,13 @@ public final class StorageUnavailable {
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Mutiny's TimeoutException shares the JDK's simple name, hence its full one.
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
                     || t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof ConnectTimeoutException
                     || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || (t instanceof java.io.IOException && t.getClass().getName().startsWith("io.netty"))
+                    || (t instanceof IOException && t.getClass().getName().startsWith("io.netty"))
                     || isRedisConnectionFailure(t)) {
                 return true;
             }

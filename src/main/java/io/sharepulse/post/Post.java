@@ -34,4 +34,8 @@ public class Post extends PanacheEntityBase {
     /** When Redis last got this post (registered, registered again after it expired unclicked, put back). */
     @Column(name = "seeded_at", nullable = false)
     public Instant seededAt;
+
+    public PostTarget target() {
+        return new PostTarget(url, title, media);
+    }
 }

@@ -81,12 +81,12 @@ public class PostRegistry {
                 : admission.chain(() -> worker(() -> repository.reseed(id)))
                         .chain(known -> known.isPresent() ? Uni.createFrom().item(known.get())
                                 : newPost.chain(() -> worker(() -> repository.register(id, url, title, media))))
-                        .chain(row -> store.seed(id, row.url, row.title, row.media)
-                                .replaceWith(new PostRecord(id, row.url, row.title, row.media, Map.of())))
+                        .map(Post::target)
+                        .chain(target -> store.seed(id, target).replaceWith(new PostRecord(id, target, Map.of())))
                         // A page seen for the first time is likely clicked soon; a known one is remembered when it is.
                         .invoke(post -> {
                             unknown.invalidate(id.value());
-                            targets.remember(id, post.url(), post.title(), post.media());
+                            targets.remember(id, post.target());
                         }));
     }
 
@@ -114,12 +114,11 @@ public class PostRegistry {
             return Uni.createFrom().item(Optional.empty());
         }
         // Marked as put back now: the clean-up of unclicked posts leaves it alone while Redis may hold it.
-        return Uni.createFrom().item(() -> remember(id, repository.reseed(id)).map(row -> new PostRecord(id, row.url,
-                row.title, row.media, history.isResolvable() ? history.get().allTime(id) : Map.of())))
+        return Uni.createFrom().item(() -> remember(id, repository.reseed(id)).map(row -> new PostRecord(id,
+                row.target(), history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
-                        : store.restore(id, found.get().url(), found.get().title(), found.get().media(),
-                                found.get().counts())
+                        : store.restore(found.get())
                                 .chain(() -> store.read(id))
                                 .map(read -> read.or(() -> found)));
     }
@@ -127,12 +126,11 @@ public class PostRegistry {
     /**
      * The post from PostgreSQL alone, without touching Redis: where to send a reader while Redis is unavailable.
      */
-    public Uni<Optional<PostRecord>> findDurable(PostId id) {
+    public Uni<Optional<PostTarget>> findDurable(PostId id) {
         if (isUnknown(id)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return Uni.createFrom().item(() -> remember(id, repository.findLive(id))
-                .map(row -> new PostRecord(id, row.url, row.title, row.media, Map.of())))
+        return Uni.createFrom().item(() -> remember(id, repository.findLive(id)).map(Post::target))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -1,7 +1,10 @@
 package io.sharepulse.post;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +56,23 @@ public class PostRepository {
     public Optional<Post> findLive(PostId id) {
         return Post.<Post>find("id = ?1 and siteId in (select s.id from Site s where s.deletedAt is null)", id.value())
                 .firstResultOptional();
+    }
+
+    /** Where these posts point, for analytics (of live sites or not); posts the registry does not know are absent. */
+    @Transactional
+    public Map<PostId, PostTarget> targets(Collection<PostId> ids) {
+        Map<PostId, PostTarget> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Map<String, PostId> byValue = new HashMap<>();
+        ids.forEach(id -> byValue.put(id.value(), id));
+        Post.getEntityManager()
+                .createQuery("select p.id, p.url, p.title, p.media from Post p where p.id in ?1", Object[].class)
+                .setParameter(1, byValue.keySet()).getResultStream()
+                .forEach(row -> out.put(byValue.get((String) row[0]),
+                        new PostTarget((String) row[1], (String) row[2], (String) row[3])));
+        return out;
     }
 
     /** The Redis hashes of every post of a site. */

@@ -2,7 +2,6 @@ package io.sharepulse.post;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,22 +55,22 @@ public class PostStore {
      * ({@code sharepulse.limits.unclicked-post-lifetime}; the first counted click removes it). A post another
      * instance wrote meanwhile is left as it is.
      */
-    public Uni<Void> seed(PostId id, String url, String title, String media) {
-        return restore(id, url, title, media, Map.of());
+    public Uni<Void> seed(PostId id, PostTarget target) {
+        return restore(new PostRecord(id, target, Map.of()));
     }
 
     /**
      * Puts back a post Redis lost, with its all-time counts, unless it exists already (atomic: no click that
      * counted since another instance restored it is overwritten). Without counts it expires like a new post.
      */
-    public Uni<Void> restore(PostId id, String url, String title, String media, Map<String, Long> counts) {
+    public Uni<Void> restore(PostRecord post) {
         List<String> args = new ArrayList<>();
-        args.add(keys.post(id.site(), id.hash()));
+        args.add(keys.post(post.id().site(), post.id().hash()));
         args.add(unclickedSeconds);
-        args.add(url);
-        args.add(title);
-        args.add(media == null ? "" : media);
-        counts.forEach((network, count) -> {
+        args.add(post.url());
+        args.add(post.title());
+        args.add(post.media() == null ? "" : post.media());
+        post.counts().forEach((network, count) -> {
             args.add(network);
             args.add(Long.toString(count));
         });
@@ -117,7 +116,7 @@ public class PostStore {
                 counts.put(name.substring(COUNT_PREFIX.length()), Long.parseLong(value));
             }
         });
-        return Optional.of(new PostRecord(id, fields.get(URL), fields.getOrDefault(TITLE, ""), fields.get(MEDIA),
-                Map.copyOf(counts)));
+        return Optional.of(new PostRecord(id, new PostTarget(fields.get(URL), fields.getOrDefault(TITLE, ""),
+                fields.get(MEDIA)), Map.copyOf(counts)));
     }
 }

@@ -1,6 +1,5 @@
 package io.sharepulse.post;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -22,28 +21,25 @@ import io.sharepulse.platform.SharepulseConfig;
 @Singleton
 public class PostTargets {
 
-    private record Target(String url, String title, String media) {
-    }
-
-    private final Cache<String, Target> cache;
+    private final Cache<String, PostTarget> cache;
 
     public PostTargets(SharepulseConfig config, MeterRegistry registry) {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.redis().targetCacheMemory().asLongValue())
-                .<String, Target>weigher((id, t) -> CacheWeights.entry(id, t.url(), t.title(), t.media()))
+                .<String, PostTarget>weigher((id, t) -> CacheWeights.entry(id, t.url(), t.title(), t.media()))
                 .build();
         CacheWeights.meter(registry, "post-targets", cache);
     }
 
-    public void remember(PostId id, String url, String title, String media) {
-        if (url != null) {
-            cache.asMap().putIfAbsent(id.value(), new Target(url, title == null ? "" : title, media));
+    public void remember(PostId id, PostTarget target) {
+        if (target.url() != null) {
+            cache.asMap().putIfAbsent(id.value(),
+                    target.title() == null ? new PostTarget(target.url(), "", target.media()) : target);
         }
     }
 
-    public Optional<PostRecord> find(PostId id) {
-        Target t = cache.getIfPresent(id.value());
-        return t == null ? Optional.empty() : Optional.of(new PostRecord(id, t.url(), t.title(), t.media(), Map.of()));
+    public Optional<PostTarget> find(PostId id) {
+        return Optional.ofNullable(cache.getIfPresent(id.value()));
     }
 
     /** The estimated heap the targets hold now. */

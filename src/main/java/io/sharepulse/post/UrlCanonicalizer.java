@@ -1,6 +1,7 @@
 package io.sharepulse.post;
 
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -222,7 +223,7 @@ public class UrlCanonicalizer {
                 out.append(c);
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < part.length() ? i + 2 : i + 1;
-                for (byte b : part.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte b : part.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
                     out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
                 }
                 i = end - 1;

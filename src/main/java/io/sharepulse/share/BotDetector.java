@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -66,10 +67,6 @@ public class BotDetector {
                 || contains(xMoz, "prefetch");
     }
 
-    public int patternCount() {
-        return patterns.size();
-    }
-
     private boolean matches(String ua) {
         for (Pattern p : patterns) {
             if (p.matcher(ua).find()) {
@@ -80,7 +77,7 @@ public class BotDetector {
     }
 
     private static boolean contains(String header, String token) {
-        return header != null && header.toLowerCase(java.util.Locale.ROOT).contains(token);
+        return header != null && header.toLowerCase(Locale.ROOT).contains(token);
     }
 
     private static List<String> listed(ObjectMapper json) {

@@ -1,5 +1,7 @@
 package io.sharepulse.share;
 
+import java.util.Locale;
+
 /** What became of one click; the {@code outcome} tag of {@code sharepulse_clicks_total}. */
 public enum ClickOutcome {
     /** Counted in every bucket. */
@@ -11,9 +13,11 @@ public enum ClickOutcome {
     /** Redis could not take the click; the reader was still sent on. */
     DROPPED,
     /** The network closed without successor; the reader saw the retired page. */
-    RETIRED;
+    RETIRED,
+    /** Nothing was written, only the post read: a HEAD request, or a closed network (then counted as RETIRED). */
+    PEEKED;
 
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

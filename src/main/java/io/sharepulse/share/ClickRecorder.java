@@ -13,6 +13,7 @@ import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
 import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -40,10 +41,20 @@ public class ClickRecorder {
         }
     }
 
-    /**
-     * The click's fate (null when peeked) and what the post hash holds.
-     */
-    public record Result(ClickOutcome outcome, String url, String title, String media) {
+    /** The visitor argument when no visitor hash may be computed (DNT/GPC) or is needed (bots, peeks). */
+    public static final String NO_VISITOR = "";
+
+    /** What the script answered: the click recorded, or a post Redis does not know. */
+    public sealed interface Answer permits Recorded, UnknownPost {
+    }
+
+    /** The post exists: what became of the click, and where the post points. */
+    public record Recorded(ClickOutcome outcome, PostTarget target) implements Answer {
+    }
+
+    /** Redis does not know the post; nothing was written. */
+    public enum UnknownPost implements Answer {
+        INSTANCE
     }
 
     /** The clock's current UTC hour, its key parts and expiries: worked out once an hour, not on every click. */
@@ -72,36 +83,35 @@ public class ClickRecorder {
     }
 
     /**
-     * @param visitor      visitor hash, or null when none may be computed (DNT/GPC)
+     * @param visitor       visitor hash, or {@link #NO_VISITOR}
      * @param dedupeSeconds the site's window (0: off)
-     * @return null item when Redis does not know the post (nothing was written); a failure when Redis did not
-     *         answer within {@code sharepulse.redis.click-timeout} (the script may still complete and count)
+     * @return the answer; a failure when Redis did not answer within {@code sharepulse.redis.click-timeout} (the
+     *         script may still complete and count)
      */
-    public Future<Result> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
+    public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
         Hour now = hour();
         String site = post.site();
-        String v = visitor == null ? "" : visitor;
-        Future<Response> script = SCRIPT.send(redis, 8,
+        Future<Response> script = SCRIPT.runFuture(redis, 8,
                 keys.post(site, post.hash()),
-                keys.dedupe(site, v, post.hash(), network),
+                keys.dedupe(site, visitor, post.hash(), network),
                 keys.postDay(site, post.hash(), now.day()),
                 keys.siteDay(site, now.day()),
                 keys.siteHour(site, now.hour()),
                 keys.top(site, now.day()),
                 keys.uniques(site, now.day()),
                 keys.bots(site, now.day()),
-                network, mode.arg, v, Integer.toString(dedupeSeconds),
+                network, mode.arg, visitor, Integer.toString(dedupeSeconds),
                 now.dayExpiry(), now.hourExpiry(), post.hash());
         // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
         // click, while the reader is redirected after the timeout (and the click reported as not confirmed). The
         // timer is the event loop's own, not a scheduler thread's.
-        Promise<Result> answer = Promise.promise();
+        Promise<Answer> answer = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, id -> answer.tryFail(new TimeoutException(
                 "Redis did not answer the click script within " + timeoutMs + " ms")));
         script.onComplete(reply -> {
             vertx.cancelTimer(timer);
             try {
-                answer.tryComplete(toResult(reply));
+                answer.tryComplete(toAnswer(reply));
             } catch (RuntimeException unreadable) {
                 answer.tryFail(unreadable);
             }
@@ -126,17 +136,18 @@ public class ClickRecorder {
         return h;
     }
 
-    private static Result toResult(Response reply) {
+    private static Answer toAnswer(Response reply) {
         if (reply == null || reply.size() == 0) {
-            return null;
+            return UnknownPost.INSTANCE;
         }
         ClickOutcome outcome = switch (reply.get(0).toInteger()) {
             case 0 -> ClickOutcome.COUNTED;
             case 1 -> ClickOutcome.DUPLICATE;
             case 2 -> ClickOutcome.BOT;
-            default -> null;
+            case 3 -> ClickOutcome.PEEKED;
+            default -> throw new IllegalStateException("The click script answered " + reply.get(0));
         };
-        return new Result(outcome, text(reply, 1), text(reply, 2), text(reply, 3));
+        return new Recorded(outcome, new PostTarget(text(reply, 1), text(reply, 2), text(reply, 3)));
     }
 
     private static String text(Response reply, int index) {

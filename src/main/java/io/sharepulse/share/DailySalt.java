@@ -47,11 +47,11 @@ public class DailySalt {
     }
 
     public Uni<byte[]> today() {
-        return Uni.createFrom().completionStage(() -> current().toCompletionStage());
+        return Uni.createFrom().completionStage(() -> todayFuture().toCompletionStage());
     }
 
     /** {@link #today} as a Vert.x future, for the click path: once fetched, an already completed one. */
-    public Future<byte[]> current() {
+    public Future<byte[]> todayFuture() {
         long epochDay = Math.floorDiv(clock.millis(), 86_400_000L);
         Entry entry = current.get();
         if (entry == null || entry.epochDay() != epochDay) {

@@ -35,12 +35,12 @@ public class EventResource {
     /** {"network":"webshare"} is 22 bytes; anything much longer is not from our widget. */
     static final int MAX_BODY = 256;
 
-    private final RedirectService redirects;
+    private final EventService events;
     private final Visits visits;
     private final ObjectMapper json;
 
-    public EventResource(RedirectService redirects, Visits visits, ObjectMapper json) {
-        this.redirects = redirects;
+    public EventResource(EventService events, Visits visits, ObjectMapper json) {
+        this.events = events;
         this.visits = visits;
         this.json = json;
     }
@@ -51,7 +51,7 @@ public class EventResource {
     @RequestBody(description = "{\"network\":\"copy\"} as text/plain or application/json")
     public Uni<Response> event(@PathParam("post") String post, String body, HttpServerRequest request) {
         String network = network(body);
-        return redirects.action(post, network, visits.read(request, false))
+        return events.count(post, network, visits.read(request, false))
                 .map(outcome -> Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 

@@ -12,7 +12,6 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.RateWindow;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
-import io.sharepulse.share.RedirectService.Visit;
 import io.smallrye.mutiny.Uni;
 
 /**

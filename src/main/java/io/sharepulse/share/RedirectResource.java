@@ -67,11 +67,10 @@ public class RedirectResource {
 
     private Response respond(Destination destination, UriInfo uri) {
         Response.ResponseBuilder builder;
-        String location = RedirectRoute.location(destination);
-        if (location != null) {
-            builder = Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, location);
+        if (!(destination instanceof Retired retired)) {
+            builder = Response.status(Response.Status.FOUND)
+                    .header(HttpHeaders.LOCATION, RedirectRoute.location(destination));
         } else {
-            Retired retired = (Retired) destination;
             String base = publicUrl.base(uri);
             List<Alternative> alternatives = retired.alternatives().stream()
                     .map(n -> new Alternative(n.name(), ShareLinks.redirect(base, retired.post(), n))).toList();

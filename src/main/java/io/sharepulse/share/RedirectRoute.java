@@ -1,15 +1,17 @@
 package io.sharepulse.share;
 
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
-import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.ProblemMapper;
 import io.sharepulse.share.RedirectService.Destination;
 import io.sharepulse.share.RedirectService.Pick;
 import io.sharepulse.share.RedirectService.Redirect;
+import io.sharepulse.share.RedirectService.Retired;
+import io.sharepulse.share.RedirectService.Target;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -19,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * The hot path of {@code GET /s/{post}/{network}}: a click on a live network, answered 302 straight from a Vert.x
  * route, without JAX-RS's per-request context, response building and filters. Together with the click on Vert.x
  * futures and a pinned Redis connection this halved the CPU per click (docs/PERFORMANCE.md); the work itself,
- * {@link RedirectService#clickNow}, is shared with {@link RedirectResource}. Everything
+ * {@link RedirectService#clickFuture}, is shared with {@link RedirectResource}. Everything
  * else on that address — HEAD, retired networks (an HTML page), ids that cannot exist — falls through to
  * {@link RedirectResource}, which also documents the endpoint.
  */
@@ -37,12 +39,6 @@ public class RedirectRoute {
             "X-Robots-Tag", "noindex, nofollow",
             "Referrer-Policy", "no-referrer",
             "X-Content-Type-Options", "nosniff");
-
-    /**
-     * Our own instance pickers, by network: a click on Mastodon is counted here and then lands on {@code /mastodon}
-     * (the widget package's page), which asks for the reader's instance. No third party is in the path.
-     */
-    static final Map<String, String> PICKER_PAGES = Map.of("mastodon", "/mastodon");
 
     private final RedirectService redirects;
     private final Visits visits;
@@ -82,41 +78,38 @@ public class RedirectRoute {
         return new String[] { path.substring(PREFIX.length(), slash), path.substring(slash + 1) };
     }
 
-    /** Where a redirect or a picker sends the reader; null for a retired network (a page, not a redirect). */
+    /**
+     * Where a redirect or our own page (the catalog entry names it: the fediverse picker, the QR code) sends the
+     * reader; a retired network is answered with a page, not a redirect. No third party is in the path of a page.
+     */
     static String location(Destination destination) {
         if (destination instanceof Redirect r) {
             return r.location();
         }
         if (destination instanceof Pick p) {
-            String page = PICKER_PAGES.get(p.network().id());
-            if (page == null) {
-                throw new IllegalStateException("no picker page for " + p.network().id());
-            }
-            // A path, not an absolute URL: the reader's browser stays on the host it clicked, and a forged Host header
-            // cannot turn our redirect into a link to somebody else's page.
-            return page + "?post=" + ShareTemplate.encode(p.post().value());
+            return p.network().page().href(p.network(), p.post().value());
         }
-        return null;
+        throw new IllegalArgumentException("a retired network is answered with a page, not a redirect");
     }
 
     private void click(RoutingContext ctx) {
         String[] ids = ids(ctx.request().path());
-        RedirectService.Target target = ids == null ? null : redirects.redirectTarget(ids[0], ids[1]).orElse(null);
-        if (target == null) {
+        Optional<Target> target = ids == null ? Optional.empty() : redirects.redirectTarget(ids[0], ids[1]);
+        if (target.isEmpty()) {
             ctx.next();
             return;
         }
-        redirects.clickNow(target, visits.read(ctx.request(), false)).onComplete(
+        redirects.clickFuture(target.get(), visits.read(ctx.request(), false)).onComplete(
                 destination -> send(ctx, destination),
                 failure -> fail(ctx, failure));
     }
 
     private void send(RoutingContext ctx, Destination destination) {
-        String location = location(destination);
-        if (location == null) {
+        if (destination instanceof Retired) {
             ctx.next(); // cannot happen for a live network; RedirectResource answers it anyway, counting nothing
             return;
         }
+        String location = location(destination);
         HttpServerResponse response = ctx.response();
         if (response.closed()) {
             return; // the reader left; the click was counted all the same

@@ -2,9 +2,12 @@ package io.sharepulse.share;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.sharepulse.network.Network;
+
 /**
  * One button of a post's bar.
  *
+ * @param kind      what a click does ({@code link}, {@code app}, {@code picker}, {@code page}, {@code action})
  * @param href      our counted redirect (null for widget actions such as copy)
  * @param share     the network's own share URL, for a page that wants to link directly; null for actions and for
  *                  retired networks without successor
@@ -16,6 +19,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param colorDark the icon's fill on the dark theme; null: the text colour
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShareLink(String network, String name, String kind, String status, String successor, String href,
+public record ShareLink(String network, String name, Network.Kind kind, String status, String successor, String href,
         String share, Long count, String label, String icon, String color, String colorDark) {
 }

@@ -13,11 +13,21 @@ import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.network.NetworkIcons;
 import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.post.PostRecord;
+import io.sharepulse.post.PostTarget;
 import io.sharepulse.site.SiteView;
 
 /** Builds a post's buttons: our redirect link, the direct share URL and the visible count per network. */
 @ApplicationScoped
 public class ShareLinks {
+
+    /** The first of a site's tags with its #, for networks that take a single one (Facebook); null if none. */
+    static String hashtag(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return null;
+        }
+        int comma = tags.indexOf(',');
+        return "#" + (comma < 0 ? tags : tags.substring(0, comma)).trim();
+    }
 
     private final NetworkCatalog catalog;
     private final NetworkIcons icons;
@@ -69,12 +79,18 @@ public class ShareLinks {
 
     /** Template values for a post on a site (see {@link ShareTemplate#PLACEHOLDERS}). */
     public static Map<String, String> values(SiteView site, PostRecord post) {
+        return values(site, post.target());
+    }
+
+    /** The same from where the post points: all the redirect has of it. */
+    public static Map<String, String> values(SiteView site, PostTarget post) {
         Map<String, String> values = new HashMap<>(8);
         values.put("url", post.url());
         values.put("title", post.title());
         values.put("text", post.title());
         values.put("via", site.via());
         values.put("tags", site.hashtags());
+        values.put("hashtag", hashtag(site.hashtags()));
         values.put("media", post.media());
         return values;
     }

@@ -28,7 +28,7 @@ public class ShareService {
      * @param fetch how the browser made the request: only a page's own request registers a new page
      */
     public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl,
-            RedirectService.Visit visit, Fetch fetch) {
+            Visit visit, Fetch fetch) {
         return sites.find(siteId).chain(site -> {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.inject.Singleton;
 
 import io.sharepulse.platform.Hashing;
+import io.vertx.core.Future;
 
 /**
  * Visitor hash = SHA-256(daily salt ‖ client IP ‖ User-Agent ‖ site), truncated to 96 bits. Neither the IP nor
@@ -14,7 +15,18 @@ import io.sharepulse.platform.Hashing;
 @Singleton
 public class VisitorHasher {
 
-    public String hash(byte[] salt, String clientIp, String userAgent, String site) {
+    private final DailySalt salt;
+
+    public VisitorHasher(DailySalt salt) {
+        this.salt = salt;
+    }
+
+    /** The visitor's hash on this site today; completes at once once the day's salt is known. */
+    public Future<String> hashFuture(Visit visit, String site) {
+        return salt.todayFuture().map(s -> hash(s, visit.clientIp(), visit.userAgent(), site));
+    }
+
+    static String hash(byte[] salt, String clientIp, String userAgent, String site) {
         byte[] digest = Hashing.sha256(salt, bytes(clientIp), bytes(userAgent), bytes(site));
         return Hashing.base64url(digest, 12);
     }

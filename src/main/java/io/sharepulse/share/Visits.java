@@ -4,10 +4,9 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.sharepulse.platform.ClientIpResolver;
-import io.sharepulse.share.RedirectService.Visit;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Reads what counting needs of a request (and nothing more) for the redirect and the events API alike. */
+/** Makes the {@link Visit} of a request (what counting needs, nothing more) for the redirect, events and share APIs. */
 @Singleton
 public class Visits {
 

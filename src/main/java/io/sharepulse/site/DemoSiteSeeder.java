@@ -1,9 +1,11 @@
 package io.sharepulse.site;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -25,14 +27,14 @@ public class DemoSiteSeeder {
             "googlebookmarks", "magnolia", "myspace", "newsvine", "reddit", "stumbleupon", "technorati",
             "windowslive", "yahoobookmarks", "feedburner");
     public static final List<String> MODERN = List.of("x", "linkedin", "bluesky", "mastodon", "threads",
-            "whatsapp", "telegram", "hackernews", "email", "copy", "webshare");
+            "whatsapp", "telegram", "hackernews", "email", "copy", "print", "qr", "webshare");
 
-    @jakarta.transaction.Transactional
+    @Transactional
     void seed(@Observes StartupEvent start, SharepulseConfig config, SiteService sites) {
         if (!config.demo().enabled() || Site.findById(DEMO_SITE) != null) {
             return; // exists, or was deleted on purpose: ids are never reused
         }
-        List<String> networks = new java.util.ArrayList<>(BAR_2008);
+        List<String> networks = new ArrayList<>(BAR_2008);
         networks.addAll(MODERN);
         sites.create(new SiteRequest(DEMO_SITE, "Sharepulse demo blog", List.of("localhost", "127.0.0.1"), false,
                 networks, "auto", null, null, null, null, null, null));

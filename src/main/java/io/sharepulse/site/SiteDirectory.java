@@ -59,13 +59,13 @@ public class SiteDirectory {
 
     /** The live site with this id, if any. Completes at once when the site is cached. */
     public Uni<Optional<SiteView>> find(String id) {
-        Future<Optional<SiteView>> site = lookup(id);
+        Future<Optional<SiteView>> site = findFuture(id);
         return site.succeeded() ? Uni.createFrom().item(site.result())
                 : Uni.createFrom().completionStage(site::toCompletionStage);
     }
 
     /** {@link #find} as a Vert.x future, for the click path (no Mutiny operators there). */
-    public Future<Optional<SiteView>> lookup(String id) {
+    public Future<Optional<SiteView>> findFuture(String id) {
         if (id == null || !SiteRequest.ID.matcher(id).matches()) {
             return Future.succeededFuture(Optional.empty());
         }

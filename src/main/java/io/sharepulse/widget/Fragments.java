@@ -13,8 +13,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.sharepulse.share.Fetch;
 import io.sharepulse.share.ShareDocument;
 import io.sharepulse.share.ShareLink;
-import io.sharepulse.share.RedirectService;
 import io.sharepulse.share.ShareService;
+import io.sharepulse.share.Visit;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,7 +51,7 @@ public class Fragments {
      * @param baseUrl where our links and stylesheet live (the public URL, or the request's origin)
      */
     public Uni<String> render(String site, String url, String title, BarOptions options, String baseUrl,
-            RedirectService.Visit visit, Fetch fetch) {
+            Visit visit, Fetch fetch) {
         return shares.share(site, url, title, null, baseUrl, visit, fetch).map(doc -> render(doc, options, baseUrl));
     }
 

@@ -16,6 +16,14 @@ final class Pages {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
+    /**
+     * A page about one post that a counted click led to (the fediverse picker, the QR code): {@link #html}, never
+     * cached (the post's site may go) and never indexed.
+     */
+    static Response.ResponseBuilder postPage(Response.ResponseBuilder builder, String csp) {
+        return html(builder, csp).header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex, nofollow");
+    }
+
     /** {@code https://host[:port]} of a URL: what a CSP source list names. */
     static String origin(String url) {
         URI u = URI.create(url);

@@ -1,5 +1,7 @@
 package io.sharepulse.analytics;
 
+import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
@@ -9,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -24,13 +27,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.sharepulse.Fixtures;
 import io.sharepulse.post.PostId;
 import io.sharepulse.share.ClickRecorder;
 
 @QuarkusTest
 class AnalyticsResourceTest {
-
-    static final String PROBLEM = "application/problem+json";
 
     @Inject
     ClickRecorder recorder;
@@ -140,15 +142,15 @@ class AnalyticsResourceTest {
     void bucketsAreZeroFilledAndBotsNeverCountAsClicks() {
         String site = createSite("zero", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "Zero").getString("post");
-        io.restassured.RestAssured.given().redirects().follow(false)
-                .header("User-Agent", io.sharepulse.Fixtures.FACEBOOK_PREVIEW_UA).get("/s/{p}/reddit", post);
+        given().redirects().follow(false)
+                .header("User-Agent", Fixtures.FACEBOOK_PREVIEW_UA).get("/s/{p}/reddit", post);
         admin().queryParam("interval", "month").get("/admin/v1/sites/{site}/stats", site)
                 .then().statusCode(HttpStatus.SC_OK)
                 .body("series", hasSize(12)).body("totals.clicks", equalTo(0)).body("totals.bots", equalTo(1))
                 .body("series[11].bots", equalTo(1)).body("series[0].clicks", equalTo(0))
                 .body(not(containsString("Exception")));
         admin().queryParam("interval", "hour").get("/admin/v1/sites/{site}/stats", site)
-                .then().body("series", hasSize(24)).body("series[0]", not(org.hamcrest.Matchers.hasKey("uniques")));
+                .then().body("series", hasSize(24)).body("series[0]", not(hasKey("uniques")));
     }
 
     private void record(String post, String network) {

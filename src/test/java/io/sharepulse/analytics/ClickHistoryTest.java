@@ -6,12 +6,11 @@ import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.analytics.MutableClock.at;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,12 +22,11 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.apache.http.HttpStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.sharepulse.Fixtures;
 import io.sharepulse.TestInfra;
 import io.sharepulse.platform.RedisKeys;
 
@@ -46,18 +44,9 @@ class ClickHistoryTest {
     @Inject
     RedisKeys keys;
 
-    @Inject
-    AgroalDataSource db;
-
-    MutableClock clock;
-
-    @BeforeEach
-    void clock() {
-        clock = MutableClock.installNow();
-    }
-
     @Test
     void seriesAreExactAcrossMidnightAndTimeZonesAndSurviveRedisLoss() throws Exception {
+        MutableClock clock = MutableClock.installNow();
         LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(5);
         LocalDate next = day.plusDays(1);
         clock.set(at(day, "20:00"));
@@ -137,6 +126,7 @@ class ClickHistoryTest {
 
     @Test
     void aQuerySpanningHistoryAndTodayAddsBoth() {
+        MutableClock clock = MutableClock.installNow();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         clock.set(at(yesterday, "12:00"));
         String site = createSite("span", List.of("reddit"));
@@ -151,8 +141,8 @@ class ClickHistoryTest {
         assertThat(series.getList("series.clicks", Long.class)).containsExactly(1L, 2L);
         admin().get("/admin/v1/sites/{site}/posts?from={f}", site, yesterday.toString())
                 .then().statusCode(HttpStatus.SC_OK)
-                .body("posts[0].clicks", org.hamcrest.Matchers.equalTo(3))
-                .body("posts[0].networks.reddit", org.hamcrest.Matchers.equalTo(3));
+                .body("posts[0].clicks", equalTo(3))
+                .body("posts[0].networks.reddit", equalTo(3));
     }
 
     private JsonPath stats(String site, String... params) {
@@ -186,30 +176,17 @@ class ClickHistoryTest {
 
     private String historyRows(String site) throws Exception {
         StringBuilder out = new StringBuilder();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String sql : List.of(
-                    "select day, post_hash, network, clicks from click_day where site_id = '" + site + "' order by 1, 2, 3",
-                    "select day, network, clicks, bots from site_day where site_id = '" + site + "' order by 1, 2",
-                    "select hour, network, clicks from site_hour where site_id = '" + site + "' order by 1, 2",
-                    "select day, uniques from site_uniques where site_id = '" + site + "' order by 1",
-                    "select post_hash, days, start_day, clicks from click_block where site_id = '" + site
-                            + "' order by 1, 2, 3",
-                    "select day, prev_day, posts from post_gap where site_id = '" + site + "' order by 1, 2",
-                    "select post_hash, last_day from post_last where site_id = '" + site + "' order by 1")) {
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= n; i++) {
-                            out.append(rs.getString(i)).append(i < n ? "|" : "\n");
-                        }
-                    }
-                }
-            }
+        for (String sql : List.of(
+                "select day, post_hash, network, clicks from click_day where site_id = '" + site + "' order by 1, 2, 3",
+                "select day, network, clicks, bots from site_day where site_id = '" + site + "' order by 1, 2",
+                "select hour, network, clicks from site_hour where site_id = '" + site + "' order by 1, 2",
+                "select day, uniques from site_uniques where site_id = '" + site + "' order by 1",
+                "select post_hash, days, start_day, clicks from click_block where site_id = '" + site
+                        + "' order by 1, 2, 3",
+                "select day, prev_day, posts from post_gap where site_id = '" + site + "' order by 1, 2",
+                "select post_hash, last_day from post_last where site_id = '" + site + "' order by 1")) {
+            Fixtures.rows(sql).forEach(row -> out.append(row).append('\n'));
         }
         return out.toString();
-    }
-
-    static Instant at(LocalDate day, String time) {
-        return day.atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
     }
 }

@@ -7,12 +7,14 @@ import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -36,7 +38,7 @@ class CountsSurviveRedisLossTest {
     @Test
     void theBarShowsItsHistoryAfterRedisLostThePost() {
         MutableClock clock = new MutableClock(Instant.now().minus(3, ChronoUnit.DAYS));
-        QuarkusMock.installMockForType(clock, java.time.Clock.class);
+        QuarkusMock.installMockForType(clock, Clock.class);
         String site = createSite("survive", List.of("reddit", "x"));
         String post = share(site, uniquePostUrl(), "Old favourite").getString("post");
         click(post, "reddit", "198.51.100.1");
@@ -47,7 +49,7 @@ class CountsSurviveRedisLossTest {
 
         TestInfra.deleteKeys(keys.site(site) + "*"); // Redis restarted empty
 
-        given().get("/api/v1/posts/{p}/counts", post).then().statusCode(200)
+        given().get("/api/v1/posts/{p}/counts", post).then().statusCode(HttpStatus.SC_OK)
                 .body("networks.reddit", equalTo(2)).body("networks.x", equalTo(1)).body("total", equalTo(3));
         click(post, "reddit", "198.51.100.4");
         given().get("/api/v1/posts/{p}/counts", post).then().body("networks.reddit", equalTo(3));

@@ -5,11 +5,13 @@ import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +21,6 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.http.HttpStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,19 +35,13 @@ class CsvExportTest {
     @Inject
     ClickRollup rollup;
 
-    MutableClock clock;
-
-    @BeforeEach
-    void clock() {
-        clock = MutableClock.installNow();
-    }
-
     @Test
     void theExportRoundTripsThroughACsvParserWithFormulasDefused() throws Exception {
+        MutableClock clock = MutableClock.installNow();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         clock.set(yesterday.atTime(9, 0).toInstant(ZoneOffset.UTC));
         String site = createSite("csv", List.of("reddit", "x"));
-        Map<String, String> posts = new java.util.LinkedHashMap<>();
+        Map<String, String> posts = new LinkedHashMap<>();
         int n = 0;
         for (String title : TITLES) {
             String post = share(site, "https://blog.example/csv/" + n, title).getString("post");
@@ -61,7 +56,7 @@ class CsvExportTest {
 
         var response = admin().accept("text/csv").queryParam("from", yesterday.toString())
                 .get("/admin/v1/sites/{site}/export.csv", site).then().statusCode(HttpStatus.SC_OK)
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
+                .header("Content-Disposition", containsString("attachment"))
                 .extract();
         assertThat(response.contentType()).startsWith("text/csv");
         String body = response.asString();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,7 @@ class DashboardBrowserTest {
 
     /** The range the page last finished loading ("" before the first). */
     private static String loaded(Browser browser) {
-        return java.util.Objects.toString(
+        return Objects.toString(
                 browser.driver().findElement(By.tagName("body")).getDomAttribute("data-loaded"), "");
     }
 

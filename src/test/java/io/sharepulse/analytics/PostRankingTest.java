@@ -1,16 +1,14 @@
 package io.sharepulse.analytics;
 
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
-import static io.sharepulse.analytics.ClickHistoryTest.at;
+import static io.sharepulse.analytics.MutableClock.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,12 +24,11 @@ import java.util.TreeMap;
 import jakarta.inject.Inject;
 
 import org.apache.http.HttpStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.sharepulse.Fixtures;
 
 /**
  * Top posts from the blocks (V5) against the clicks the test itself made: a long tail of clicks on scattered days
@@ -48,18 +45,9 @@ class PostRankingTest {
     @Inject
     PostRanking ranking;
 
-    @Inject
-    AgroalDataSource db;
-
-    MutableClock clock;
-
-    @BeforeEach
-    void clock() {
-        clock = MutableClock.installNow();
-    }
-
     @Test
     void topPostsAreExactOverPartialBlocksWithAndWithoutDaysInRedis() throws Exception {
+        MutableClock clock = MutableClock.installNow();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.minusDays(70);
         clock.set(at(first, "00:10"));
@@ -115,9 +103,9 @@ class PostRankingTest {
         Map<String, Long> live = new HashMap<>();
         made.getOrDefault(today, Map.of()).forEach((post, n) -> live.put(post.substring(post.indexOf('.') + 1),
                 n.values().stream().mapToLong(Long::longValue).sum()));
-        List<ClickHistory.BlockRow> liveList = live.entrySet().stream()
-                .map(e -> new ClickHistory.BlockRow(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(ClickHistory.BlockRow::clicks).reversed()).toList();
+        List<BlockQueries.BlockRow> liveList = live.entrySet().stream()
+                .map(e -> new BlockQueries.BlockRow(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(BlockQueries.BlockRow::clicks).reversed()).toList();
         for (LocalDate[] r : ranges) {
             boolean withToday = !r[1].isBefore(today);
             LocalDate to = withToday ? today.minusDays(1) : r[1];
@@ -126,8 +114,8 @@ class PostRankingTest {
             }
             List<Map.Entry<String, Long>> expected = ranked(made, r[0], r[1], true);
             for (int n = 1; n <= expected.size() + 1; n++) {
-                List<ClickHistory.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to),
-                        withToday ? live : Map.of(), withToday ? liveList : List.of(), n, 1, 1024);
+                List<BlockQueries.BlockRow> top = ranking.topByThreshold(site, Blocks.cover(r[0], to),
+                        withToday ? live : Map.of(), withToday ? liveList : List.of(), n, 1, 1024).orElseThrow();
                 assertThat(top).extracting(b -> site + "." + b.postHash() + "=" + b.clicks())
                         .as("top %d of %s..%s", n, r[0], r[1])
                         .containsExactlyElementsOf(expected.stream().limit(n).map(e -> e.getKey() + "=" + e.getValue())
@@ -167,7 +155,7 @@ class PostRankingTest {
         String site = createSite("ranking-bad", List.of("reddit"));
         for (String query : List.of("limit=0", "limit=101", "offset=-1", "offset=10001", "order=sideways")) {
             admin().get("/admin/v1/sites/{site}/posts?" + query, site).then()
-                    .statusCode(HttpStatus.SC_BAD_REQUEST).contentType("application/problem+json");
+                    .statusCode(HttpStatus.SC_BAD_REQUEST).contentType(PROBLEM);
         }
     }
 
@@ -243,23 +231,11 @@ class PostRankingTest {
                 ? "select post_hash, last_day from post_last where site_id = '%s'"
                 : "select post_hash, max(day) from click_day where site_id = '%s' and clicks > 0 group by 1";
         StringBuilder out = new StringBuilder();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String sql : List.of(blocks, gaps, last)) {
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery(sql.formatted(site))) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= n; i++) {
-                            row.append(rs.getString(i)).append(i < n ? "|" : "");
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                rows.sort(null);
-                rows.forEach(r -> out.append(r).append('\n'));
-                out.append("--\n");
-            }
+        for (String sql : List.of(blocks, gaps, last)) {
+            List<String> rows = new ArrayList<>(Fixtures.rows(sql.formatted(site)));
+            rows.sort(null);
+            rows.forEach(r -> out.append(r).append('\n'));
+            out.append("--\n");
         }
         return out.toString();
     }

@@ -1,14 +1,17 @@
 package io.sharepulse.counts;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.Test;
@@ -35,18 +38,18 @@ class CountsResourceTest {
 
     @Test
     void aSiteCanHideCountsBelowAMinimum() {
-        String site = createSite("hidden", List.of("reddit"), java.util.Map.of("minCount", 10));
+        String site = createSite("hidden", List.of("reddit"), Map.of("minCount", 10));
         String post = share(site, uniquePostUrl(), "T").getString("post");
         click(post, "reddit", "198.51.100.30");
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
-                .body("total", org.hamcrest.Matchers.nullValue()).body("networks", anEmptyMap());
+                .body("total", nullValue()).body("networks", anEmptyMap());
     }
 
     @Test
     void anUnknownPostIs404() {
         given().get("/api/v1/posts/{post}/counts", "nosite.0123456789abc")
-                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType("application/problem+json");
+                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM);
         given().get("/api/v1/posts/{post}/counts", "garbage")
-                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType("application/problem+json");
+                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM);
     }
 }

@@ -29,8 +29,13 @@ class NetworkIconsTest {
     void liveBrandsComeFromSimpleIconsAndTheRestGetNeutralGlyphs() {
         assertThat(icons.of(catalog.find("reddit").orElseThrow()).source()).isEqualTo("simple-icons:reddit");
         assertThat(icons.of(catalog.find("hackernews").orElseThrow()).source()).isEqualTo("simple-icons:ycombinator");
+        for (String id : List.of("farcaster", "livejournal", "instapaper", "misskey", "lemmy", "gmail")) {
+            assertThat(icons.of(catalog.find(id).orElseThrow()).source()).as(id).isEqualTo("simple-icons:" + id);
+        }
+        assertThat(icons.of(catalog.find("fediverse").orElseThrow()).source()).isEqualTo("simple-icons:activitypub");
         // Missing from the package, or no brand at all: a glyph in the text colour.
-        for (String id : List.of("linkedin", "teams", "email", "sms", "copy", "webshare")) {
+        for (String id : List.of("linkedin", "teams", "outlook", "raindrop", "email", "sms", "copy", "webshare",
+                "print", "qr")) {
             NetworkIcons.Icon icon = icons.of(catalog.find(id).orElseThrow());
             assertThat(icon.source()).as(id).startsWith("glyph:");
             assertThat(icon.color()).as(id).isNull();

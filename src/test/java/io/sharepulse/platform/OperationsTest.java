@@ -1,13 +1,16 @@
 package io.sharepulse.platform;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
@@ -21,14 +24,12 @@ import io.sharepulse.Fixtures;
 @QuarkusTest
 class OperationsTest {
 
-    static final String PROBLEM = "application/problem+json";
-
     @Test
     void readinessAndWellnessCoverRedisAndPostgres() {
         io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("redis", "postgresql"))
-                .body("checks.data.state", org.hamcrest.Matchers.everyItem(equalTo("up")));
+                .body("checks.data.state", everyItem(equalTo("up")));
         io.sharepulse.Management.given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
                 .body("checks.name", hasItems("redis", "postgresql"));
     }
@@ -50,10 +51,10 @@ class OperationsTest {
     @Test
     void openApiDescribesPublicAndAdminApis() {
         io.sharepulse.Management.given().accept("application/json").get("/q/openapi").then().statusCode(HttpStatus.SC_OK)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/sites/{site}/share"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/s/{post}/{network}"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/posts/{post}/counts"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/admin/v1/sites/{id}"));
+                .body("paths", hasKey("/api/v1/sites/{site}/share"))
+                .body("paths", hasKey("/s/{post}/{network}"))
+                .body("paths", hasKey("/api/v1/posts/{post}/counts"))
+                .body("paths", hasKey("/admin/v1/sites/{id}"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sharepulse.platform;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
@@ -27,8 +28,6 @@ import io.sharepulse.OwnStores;
 @QuarkusTest
 @TestProfile(OwnStores.Profile.class)
 class PostgresOutageTest {
-
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void theSharePathOutlivesPostgresAndAdminRecovers() {

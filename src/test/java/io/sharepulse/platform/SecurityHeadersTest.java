@@ -2,6 +2,7 @@ package io.sharepulse.platform;
 
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
@@ -32,7 +33,8 @@ class SecurityHeadersTest {
         Map<String, Response> pages = new LinkedHashMap<>();
         pages.put("privacy", given().get("/privacy"));
         pages.put("dashboard", given().get("/admin"));
-        pages.put("mastodon picker", given().queryParam("post", post).get("/mastodon"));
+        pages.put("fediverse picker", given().queryParam("post", post).queryParam("network", "mastodon").get("/fediverse"));
+        pages.put("qr code", given().queryParam("post", post).get("/qr"));
         pages.put("retired network", given().redirects().follow(false).header("User-Agent", BROWSER_UA)
                 .get("/s/{p}/technorati", post));
         pages.put("embed fragment", given().queryParam("url", url).get("/embed/{s}", site));
@@ -56,7 +58,7 @@ class SecurityHeadersTest {
     @Test
     void apiAnswersAreNotSniffed() {
         given().get("/api/v1/networks").then().header("X-Content-Type-Options", "nosniff");
-        given().get("/api/v1/nothing").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/nothing").then().statusCode(HttpStatus.SC_NOT_FOUND).header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
@@ -73,9 +75,9 @@ class SecurityHeadersTest {
     void anOversizedBodyIsRefusedWithAProblemBeforeItIsRead() {
         String big = "{\"name\":\"" + "a".repeat(100_000) + "\"}";
         admin().body(big).post("/admin/v1/sites").then().statusCode(HttpStatus.SC_REQUEST_TOO_LONG)
-                .contentType("application/problem+json").body("status", equalTo(413))
+                .contentType(PROBLEM).body("status", equalTo(413))
                 .body("detail", containsString("64 KB"));
         given().contentType("text/plain").body(big).post("/api/v1/posts/{p}/events", "x.0123456789abc")
-                .then().statusCode(HttpStatus.SC_REQUEST_TOO_LONG).contentType("application/problem+json");
+                .then().statusCode(HttpStatus.SC_REQUEST_TOO_LONG).contentType(PROBLEM);
     }
 }

@@ -39,7 +39,7 @@ class PostTargetsTest {
         int posts = 5_000; // some 50 MB of strings: fifty times the bound
         for (int i = 0; i < posts; i++) {
             String[] p = largest(i);
-            targets.remember(PostId.derive("flood", p[0]), p[0], p[1], p[2]);
+            targets.remember(PostId.derive("flood", p[0]), new PostTarget(p[0], p[1], p[2]));
         }
         assertThat(targets.weighedBytes()).isPositive().isLessThanOrEqualTo(BOUND);
         // The cache still does its job: it holds as many of them as fit (about 100 of 10 KB), each whole.
@@ -64,13 +64,13 @@ class PostTargetsTest {
     void eachPostIsWeighedByWhatItHolds() {
         PostTargets targets = bounded(BOUND);
         String[] p = largest(1);
-        targets.remember(PostId.derive("weigh", p[0]), p[0], p[1], p[2]);
+        targets.remember(PostId.derive("weigh", p[0]), new PostTarget(p[0], p[1], p[2]));
         long largest = targets.weighedBytes();
         // Two bytes a character at the least: 2 x (2,048 + 600 + 2,048) characters.
         assertThat(largest).isGreaterThan(2L * (2048 + 600 + 2048));
         PostTargets usual = bounded(BOUND);
-        usual.remember(PostId.derive("weigh", "https://blog.example/2026/05/a-post-of-usual-length"),
-                "https://blog.example/2026/05/a-post-of-usual-length", "A post of usual length, with a title", null);
+        usual.remember(PostId.derive("weigh", "https://blog.example/2026/05/a-post-of-usual-length"), new PostTarget(
+                "https://blog.example/2026/05/a-post-of-usual-length", "A post of usual length, with a title", null));
         assertThat(usual.weighedBytes()).isLessThan(largest / 10);
     }
 }

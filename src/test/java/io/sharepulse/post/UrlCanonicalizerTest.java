@@ -3,6 +3,7 @@ package io.sharepulse.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,14 +70,14 @@ class UrlCanonicalizerTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void longerThan2048CharactersIsRefused() {
         String url = "https://blog.example/" + "a".repeat(2100);
         assertThatThrownBy(() -> canonicalizer.canonicalize(url)).hasMessageContaining("2048");
         assertThat(canonicalizer.canonicalize("https://blog.example/" + "a".repeat(2000))).hasSize(2021);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void hostOfACanonicalUrl() {
         assertThat(UrlCanonicalizer.host("https://blog.example:8443/p?q")).isEqualTo("blog.example");
         assertThat(UrlCanonicalizer.host("https://[2001:db8::1]/p")).isEqualTo("[2001:db8::1]");

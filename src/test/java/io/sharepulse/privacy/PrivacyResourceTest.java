@@ -25,7 +25,8 @@ class PrivacyResourceTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .body(allOf(containsString("400 days"), containsString("8 days"), containsString("48 hours"),
                         containsString("30 minutes"), containsString("never stored"),
-                        containsString("Global Privacy Control</em>, no hash is computed")));
+                        containsString("Global Privacy Control</em>, no hash is computed"),
+                        containsString("It is never sent to this service")));
     }
 
     @Test

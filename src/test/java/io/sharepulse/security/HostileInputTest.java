@@ -155,8 +155,8 @@ class HostileInputTest {
     // --- the world the cases run in ---------------------------------------------------------------------------------
 
     private Map<String, String> setUp() {
-        String site = createSite("hostile", List.of("reddit", "x", "mastodon", "pinterest", "email", "sms", "viber",
-                "copy", "webshare"), Map.of("domains", List.of(Fixtures.BLOG_DOMAIN, "bücher.example")));
+        String site = createSite("hostile", List.of("reddit", "x", "mastodon", "misskey", "fediverse", "qr", "pinterest",
+                "email", "sms", "viber", "copy", "print", "webshare"), Map.of("domains", List.of(Fixtures.BLOG_DOMAIN, "bücher.example")));
         String other = createSite("hostile-other", List.of("reddit"));
         String postUrl = "https://" + Fixtures.BLOG_DOMAIN + "/hostile/control";
         String post = share(site, postUrl, "Hostile control").getString("post");
@@ -506,9 +506,10 @@ class HostileInputTest {
         }
     }
 
-    /** Our own pages a Location may name: the instance picker, and a created admin resource. */
+    /** Our own pages a Location may name: the fediverse picker (and its old address), the QR code, an admin resource. */
     private static boolean ownPage(String path) {
-        return path.startsWith("/mastodon?") || path.equals("/mastodon") || path.startsWith("/admin/v1/sites/");
+        return path.startsWith("/fediverse?") || path.startsWith("/mastodon?") || path.equals("/mastodon")
+                || path.startsWith("/qr?") || path.startsWith("/admin/v1/sites/");
     }
 
     /** A stored hostile title, shown by our HTML pages and counted once so the CSV export holds it. */
@@ -521,10 +522,11 @@ class HostileInputTest {
             assertThat(m.find()).as("a post link in " + c.name()).isTrue();
             post = m.group(1);
         }
-        Case picker = follow(c, "GET /mastodon (stored title)", "GET", "/mastodon?post=" + post);
+        Case picker = follow(c, "GET /fediverse (stored title)", "GET", "/fediverse?post=" + post + "&network=mastodon");
+        Case qr = follow(c, "GET /qr (stored title)", "GET", "/qr?post=" + post);
         Case retired = follow(c, "GET /s/{post}/{retired} (stored title)", "GET", "/s/" + post + "/technorati");
         Case counted = follow(c, "GET /s/{post}/{network} (stored title)", "GET", "/s/" + post + "/reddit");
-        for (Case f : List.of(picker, retired, counted)) {
+        for (Case f : List.of(picker, qr, retired, counted)) {
             judge(f, http.send(f.request()));
         }
         return c.needles();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.http.HttpStatus;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +73,8 @@ class ClickRoundTripTest {
             List<String> commands = sent.stream().map(ClickRoundTripTest::command).toList();
             assertThat(commands).as(String.join("\n", sent)).hasSize(clicks).containsOnly("evalsha");
 
-            given().get("/api/v1/posts/{p}/counts", post).then().statusCode(200);
-            given().get("/api/v1/sites/{s}/share?url={u}&title=t", site, uniquePostUrl()).then().statusCode(200);
+            given().get("/api/v1/posts/{p}/counts", post).then().statusCode(HttpStatus.SC_OK);
+            given().get("/api/v1/sites/{s}/share?url={u}&title=t", site, uniquePostUrl()).then().statusCode(HttpStatus.SC_OK);
             Thread.sleep(200);
             assertThat(sent.stream().map(ClickRoundTripTest::command)).doesNotContain("keys", "scan");
         }
@@ -82,7 +83,7 @@ class ClickRoundTripTest {
     private void click(String post, String network, int reader) {
         given().redirects().follow(false).header("User-Agent", BROWSER_UA)
                 .header("X-Forwarded-For", "10.9." + (reader / 250) + "." + (reader % 250))
-                .get("/s/{post}/{network}", post, network).then().statusCode(302);
+                .get("/s/{post}/{network}", post, network).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
     }
 
     /** The command of a MONITOR line: {@code 1700000000.123 [0 127.0.0.1:5000] "EVALSHA" "…"}. */

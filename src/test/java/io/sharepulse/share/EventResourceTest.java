@@ -3,6 +3,8 @@ package io.sharepulse.share;
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.GOOGLEBOT_UA;
+import static io.sharepulse.Fixtures.count;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
@@ -10,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 
@@ -23,18 +26,11 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class EventResourceTest {
 
-    static final String PROBLEM = "application/problem+json";
     /** What navigator.sendBeacon(url, string) sends. */
     static final String BEACON_TYPE = "text/plain;charset=UTF-8";
 
     static RequestSpecification beacon(String ip) {
         return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).contentType(BEACON_TYPE);
-    }
-
-    static long count(String post, String network) {
-        Object value = given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200)
-                .extract().path("networks." + network);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     @Test
@@ -45,7 +41,7 @@ class EventResourceTest {
                 .then().statusCode(HttpStatus.SC_NO_CONTENT)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cache-Control", "no-store")
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Set-Cookie", nullValue());
         beacon("192.0.2.1").body("{\"network\":\"copy\"}").post("/api/v1/posts/{post}/events", post)
                 .then().statusCode(HttpStatus.SC_NO_CONTENT);
         beacon("192.0.2.2").body("{\"network\":\"webshare\"}").post("/api/v1/posts/{post}/events", post)
@@ -78,10 +74,10 @@ class EventResourceTest {
                     .body(not(containsString("Exception")));
         }
         beacon("192.0.2.9").body("{\"network\":\"" + "c".repeat(300) + "\"}")
-                .post("/api/v1/posts/{post}/events", post).then().statusCode(413).contentType(PROBLEM);
+                .post("/api/v1/posts/{post}/events", post).then().statusCode(HttpStatus.SC_REQUEST_TOO_LONG).contentType(PROBLEM);
         // Network buttons count through their links, not through events.
         beacon("192.0.2.9").body("{\"network\":\"reddit\"}").post("/api/v1/posts/{post}/events", post)
-                .then().statusCode(422).contentType(PROBLEM).body("type", equalTo("urn:sharepulse:problem:not-an-action"));
+                .then().statusCode(HttpStatus.SC_UNPROCESSABLE_ENTITY).contentType(PROBLEM).body("type", equalTo("urn:sharepulse:problem:not-an-action"));
         beacon("192.0.2.9").body("{\"network\":\"nosuch\"}").post("/api/v1/posts/{post}/events", post)
                 .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM);
         beacon("192.0.2.9").body("{\"network\":\"copy\"}").post("/api/v1/posts/{post}/events", site + ".0000000000000")

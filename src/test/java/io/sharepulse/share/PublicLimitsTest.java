@@ -2,11 +2,13 @@ package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
 
@@ -14,14 +16,13 @@ import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /** The public paths that write are limited per client and site: 60 new pages and 60 events a minute. */
 @QuarkusTest
 class PublicLimitsTest {
 
-    static final String PROBLEM = "application/problem+json";
-
-    static io.restassured.response.Response register(String site, String url, String ip) {
+    static Response register(String site, String url, String ip) {
         return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).queryParam("url", url)
                 .get("/api/v1/sites/{s}/share", site);
     }
@@ -36,7 +37,7 @@ class PublicLimitsTest {
         }
         register(site, uniquePostUrl(), "198.51.100.66").then()
                 .statusCode(HttpStatus.SC_TOO_MANY_REQUESTS).contentType(PROBLEM)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", notNullValue())
                 .body("status", equalTo(429)).body("detail", containsString("60 new pages"));
         // Reading a page that exists writes nothing and is not limited; another reader is not affected.
         register(site, known, "198.51.100.66").then().statusCode(HttpStatus.SC_OK);
@@ -89,7 +90,7 @@ class PublicLimitsTest {
                 .contentType("text/plain").body("{\"network\":\"copy\"}")
                 .post("/api/v1/posts/{p}/events", post).then()
                 .statusCode(HttpStatus.SC_TOO_MANY_REQUESTS).contentType(PROBLEM).header("Retry-After",
-                        org.hamcrest.Matchers.notNullValue());
+                        notNullValue());
         given().get("/api/v1/posts/{p}/counts", post).then().body("networks.copy", equalTo(1)); // deduped anyway
     }
 }

@@ -2,7 +2,9 @@ package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
+import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
@@ -10,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,19 +33,19 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.inject.Inject;
 
 import org.apache.http.HttpStatus;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Fixtures;
+import io.sharepulse.network.ShareTemplate;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.post.PostId;
 
 @QuarkusTest
 class RedirectResourceTest {
-
-    static final String PROBLEM = "application/problem+json";
 
     @TestHTTPResource("/")
     URL base;
@@ -51,12 +55,6 @@ class RedirectResourceTest {
 
     @Inject
     RedisKeys keys;
-
-    long count(String post, String network) {
-        Object value = given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200)
-                .extract().path("networks." + network);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
 
     @Test
     void redirectsToTheExpandedTemplateAndCounts() {
@@ -71,7 +69,7 @@ class RedirectResourceTest {
                         + url.replace(":", "%3A").replace("/", "%2F") + "&title=Rock%20%26%20Roll"))
                 .header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex, nofollow")
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Set-Cookie", nullValue());
         assertThat(count(post, "reddit")).isEqualTo(1);
     }
 
@@ -90,9 +88,9 @@ class RedirectResourceTest {
             inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(302));
+        assertThat(inFlight).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY));
         // A reader on a busy machine may be redirected before Redis confirmed; the click still lands.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> count(post, "reddit") >= 200);
         assertThat(count(post, "reddit")).isEqualTo(200);
     }
@@ -126,7 +124,7 @@ class RedirectResourceTest {
         for (int i = 0; i < 2; i++) {
             given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-GPC", "1")
                     .header("X-Forwarded-For", "192.0.2.50")
-                    .get("/s/{post}/reddit", post).then().statusCode(302);
+                    .get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
         }
         assertThat(count(post, "reddit")).isEqualTo(2);
         assertThat(redis.hyperloglog(String.class).pfcount(keys.uniques(site, today()))).isZero();
@@ -139,11 +137,11 @@ class RedirectResourceTest {
         for (String ua : List.of(Fixtures.GOOGLEBOT_UA, Fixtures.FACEBOOK_PREVIEW_UA)) {
             given().redirects().follow(false).header("User-Agent", ua)
                     .get("/s/{post}/reddit", post)
-                    .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/submit"));
+                    .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", startsWith("https://www.reddit.com/submit"));
         }
-        given().redirects().follow(false).get("/s/{post}/reddit", post).then().statusCode(302); // no UA at all
+        given().redirects().follow(false).get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY); // no UA at all
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-Purpose", "prefetch")
-                .get("/s/{post}/reddit", post).then().statusCode(302);
+                .get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
         assertThat(count(post, "reddit")).isZero();
         assertThat(redis.hash(Long.class).hget(keys.bots(site, today()), "reddit")).isEqualTo(4L);
     }
@@ -209,12 +207,37 @@ class RedirectResourceTest {
     }
 
     @Test
-    void mastodonIsCountedThenAsksForTheReadersInstanceOnOurOwnPage() {
-        String site = createSite("toot", List.of("mastodon"));
+    void fediverseButtonsAreCountedThenAskForTheReadersServerOnOurOwnPage() {
+        String site = createSite("toot", List.of("mastodon", "misskey", "lemmy", "fediverse"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
-        // A path: the reader stays on the host they clicked, whatever the request's Host header said.
-        assertThat(click(post, "mastodon", "192.0.2.90")).isEqualTo("/mastodon?post=" + post);
-        assertThat(count(post, "mastodon")).isEqualTo(1);
+        // A path: the reader stays on the host they clicked, whatever the request's Host header said. The page
+        // preselects the software of the button clicked.
+        for (String network : List.of("mastodon", "misskey", "lemmy", "fediverse")) {
+            assertThat(click(post, network, "192.0.2.90")).isEqualTo("/fediverse?post=" + post + "&network=" + network);
+            assertThat(count(post, network)).as(network).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theQrCodeIsCountedThenShownOnOurOwnPage() {
+        String site = createSite("qr", List.of("qr"));
+        String post = share(site, uniquePostUrl(), "T").getString("post");
+        assertThat(click(post, "qr", "192.0.2.91")).isEqualTo("/qr?post=" + post);
+        assertThat(count(post, "qr")).isEqualTo(1);
+    }
+
+    @Test
+    void smsTakesTheFormOfTheReadersPhone() {
+        String site = createSite("sms", List.of("sms"));
+        String url = uniquePostUrl();
+        String post = share(site, url, "Text me").getString("post");
+        String body = "Text%20me%20" + ShareTemplate.encode(url);
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                + "Version/18.5 Mobile/15E148 Safari/604.1";
+        given().redirects().follow(false).header("User-Agent", iphone).get("/s/{post}/sms", post)
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", "sms:&body=" + body);
+        assertThat(click(post, "sms", "192.0.2.92")).isEqualTo("sms:?body=" + body);
+        assertThat(count(post, "sms")).isEqualTo(2);
     }
 
     @Test
@@ -222,7 +245,7 @@ class RedirectResourceTest {
         String site = createSite("head", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).head("/s/{post}/reddit", post)
-                .then().statusCode(302).header("Location", startsWith("https://www.reddit.com/"));
+                .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", startsWith("https://www.reddit.com/"));
         assertThat(count(post, "reddit")).isZero();
     }
 
@@ -241,7 +264,7 @@ class RedirectResourceTest {
     void aDeletedSitesLinksStopWorking() {
         String site = createSite("gone", List.of("reddit"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
-        Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(204);
+        Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(HttpStatus.SC_NO_CONTENT);
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).get("/s/{post}/reddit", post)
                 .then().statusCode(HttpStatus.SC_NOT_FOUND);
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_NOT_FOUND);

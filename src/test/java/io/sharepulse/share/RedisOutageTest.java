@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.total;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.apache.http.HttpStatus;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -64,11 +66,6 @@ class RedisOutageTest {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    long counted(String post) {
-        Object total = given().get("/api/v1/posts/{p}/counts", post).then().statusCode(200).extract().path("total");
-        return ((Number) total).longValue();
-    }
-
     double dropped() {
         String metrics = io.sharepulse.Management.given().get("/q/metrics").asString();
         return metrics.lines().filter(l -> l.startsWith("sharepulse_clicks_dropped_total{"))
@@ -79,7 +76,7 @@ class RedisOutageTest {
     void readersAreRedirectedThroughAnOutageAndCountingResumes() throws Exception {
         String site = createSite("outage", List.of("reddit", "bluesky"));
         String post = share(site, uniquePostUrl(), "Still here").getString("post");
-        assertThat(click(post, "reddit").status()).isEqualTo(302);
+        assertThat(click(post, "reddit").status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
         double droppedBefore = dropped();
 
         // A stream of clicks runs while Redis goes away and comes back.
@@ -99,9 +96,9 @@ class RedisOutageTest {
         OwnStores.redis.stop();
         Thread.sleep(1500);
 
-        io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.data.state", equalTo("degraded"));
-        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(503);
+        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(HttpStatus.SC_SERVICE_UNAVAILABLE);
         assertThat(dropped()).isGreaterThan(droppedBefore);
 
         OwnStores.redis.start();
@@ -117,12 +114,12 @@ class RedisOutageTest {
 
         // Redis came back empty: the post is restored from PostgreSQL and every new click counts again.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> click(post, "reddit").status() == 302
-                && counted(post) > 0);
-        long before = counted(post);
+                && total(post) > 0);
+        long before = total(post);
         for (int i = 0; i < 10; i++) {
-            assertThat(click(post, "reddit").status()).isEqualTo(302);
+            assertThat(click(post, "reddit").status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
         }
-        assertThat(counted(post)).isEqualTo(before + 10);
+        assertThat(total(post)).isEqualTo(before + 10);
         io.sharepulse.Management.given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
     }
 
@@ -133,7 +130,7 @@ class RedisOutageTest {
         OwnStores.redis.freeze(2);
         Thread.sleep(100);
         Answer answer = click(post, "reddit");
-        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
         assertThat(answer.location()).startsWith("https://www.reddit.com/submit");
         assertThat(answer.millis()).isLessThan(1000);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> OwnStores.redis.cli("ping").contains("PONG"));
@@ -148,7 +145,7 @@ class RedisOutageTest {
         OwnStores.redis.stop();
         try {
             Answer answer = click(id.value(), "reddit");
-            assertThat(answer.status()).isEqualTo(302);
+            assertThat(answer.status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
             assertThat(answer.location()).contains("title=Only%20in%20PostgreSQL");
         } finally {
             OwnStores.redis.start();

@@ -1,6 +1,7 @@
 package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
@@ -8,6 +9,7 @@ import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,6 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class ShareResourceTest {
-
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void oneDocumentHasThePostLinksAndCounts() {
@@ -69,13 +69,13 @@ class ShareResourceTest {
         String site = createSite("etag", List.of("reddit"));
         String url = uniquePostUrl();
         String etag = given().queryParam("url", url).get("/api/v1/sites/{site}/share", site)
-                .then().statusCode(200).header("Cache-Control", "public, max-age=15").extract().header("ETag");
+                .then().statusCode(HttpStatus.SC_OK).header("Cache-Control", "public, max-age=15").extract().header("ETag");
         assertThat(etag).startsWith("W/\"");
         given().queryParam("url", url).header("If-None-Match", etag).get("/api/v1/sites/{site}/share", site)
                 .then().statusCode(HttpStatus.SC_NOT_MODIFIED).header("ETag", etag);
         click(share(site, url, "T").getString("post"), "reddit", "192.0.2.44");
         given().queryParam("url", url).header("If-None-Match", etag).get("/api/v1/sites/{site}/share", site)
-                .then().statusCode(200).body("links[0].count", equalTo(1));
+                .then().statusCode(HttpStatus.SC_OK).body("links[0].count", equalTo(1));
     }
 
     @Test
@@ -148,7 +148,7 @@ class ShareResourceTest {
                 .then().statusCode(HttpStatus.SC_OK)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cache-Control", "public, max-age=15")
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Set-Cookie", nullValue());
     }
 
     @Test
@@ -182,7 +182,7 @@ class ShareResourceTest {
         assertThat(doc.getLong("total")).isEqualTo(3);
 
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
-                .body("networks.reddit", equalTo(2)).body("networks.x", org.hamcrest.Matchers.nullValue())
+                .body("networks.reddit", equalTo(2)).body("networks.x", nullValue())
                 .body("total", equalTo(3));
     }
 }

@@ -41,7 +41,7 @@ class TargetCacheTest {
         String url = uniquePostUrl();
         PostId id = PostId.derive(site, url);
         repository.register(id, url, "Registered on another instance", null);
-        store.seed(id, url, "Registered on another instance", null).await().indefinitely();
+        store.seed(id, new io.sharepulse.post.PostTarget(url, "Registered on another instance", null)).await().indefinitely();
         return id;
     }
 

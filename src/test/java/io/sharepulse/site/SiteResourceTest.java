@@ -1,12 +1,14 @@
 package io.sharepulse.site;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.uniqueSiteId;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
@@ -21,8 +23,6 @@ import io.sharepulse.Fixtures;
 
 @QuarkusTest
 class SiteResourceTest {
-
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void createReadUpdateDelete() {
@@ -93,7 +93,7 @@ class SiteResourceTest {
                 "networks", List.of("reddit", "myspace2000"), "theme", "purple", "dedupeMinutes", -1))
                 .post("/admin/v1/sites")
                 .then().statusCode(HttpStatus.SC_BAD_REQUEST).contentType(PROBLEM)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("id", "name", "theme", "dedupeMinutes"));
+                .body("errors.field", hasItems("id", "name", "theme", "dedupeMinutes"));
 
         admin().body(Map.of("id", uniqueSiteId("bad"), "name", "n", "domains", List.of("https://example.com/path"),
                 "networks", List.of("reddit", "myspace2000", "reddit")))

@@ -7,6 +7,7 @@ import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.net.URL;
@@ -339,35 +340,99 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void theMastodonPickerValidatesAndRemembersTheInstance() {
-        String site = createSite("mastodon", NETWORKS);
+    void printOpensThePrintDialogAndIsCountedThroughABeacon() {
+        List<String> networks = new ArrayList<>(NETWORKS);
+        networks.add("print");
+        String site = createSite("print", networks);
+        String url = uniquePostUrl();
+        try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
+            browser.get(other.serve("/post.html", blogPage(url, "Print me", snippet(site)),
+                    Map.of("Content-Security-Policy", strictCsp())));
+            BarProbe.buttons(browser, 0);
+            // Headless Chromium has no print dialog to see: note the call instead.
+            browser.js("window.print = () => { window.printed = (window.printed || 0) + 1; }");
+            WebElement print = browser.driver().findElement(By.cssSelector("share-bar")).getShadowRoot()
+                    .findElement(By.cssSelector("button.n-print"));
+            assertThat(print.getAttribute("aria-label")).isEqualTo("Print");
+            print.click();
+            assertThat(browser.js("return window.printed")).isEqualTo(1L);
+            String post = share(site, url, "Print me").getString("post");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200).extract()
+                            .<Integer>path("networks.print")).isEqualTo(1));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void theFediversePickerValidatesAndRemembersTheServerPerSoftware() {
+        List<String> networks = new ArrayList<>(NETWORKS);
+        networks.addAll(List.of("misskey", "fediverse"));
+        String site = createSite("mastodon", networks);
         String url = uniquePostUrl();
         String post = share(site, url, "Toot this").getString("post");
+        String text = "Toot%20this%20" + ShareTemplate.encode(url);
         try (Browser browser = Browser.open()) {
+            // A reader of the Mastodon picker's time: their server was kept under the old key.
+            browser.get(api() + "/privacy");
+            browser.js("localStorage.setItem('sharepulse.mastodon.instance', 'old.example')");
+
             browser.get(api() + "/s/" + post + "/mastodon"); // the button's link: counted, then our picker
-            assertThat(browser.driver().getCurrentUrl()).isEqualTo(api() + "/mastodon?post=" + post);
+            assertThat(browser.driver().getCurrentUrl()).isEqualTo(api() + "/fediverse?post=" + post + "&network=mastodon");
+            assertThat(selected(browser)).isEqualTo("mastodon");
             WebElement input = browser.driver().findElement(By.id("instance"));
+            assertThat(input.getAttribute("value")).isEqualTo("old.example");
+            input.clear();
             input.sendKeys("not an instance");
             input.submit();
-            assertThat(browser.driver().findElement(By.id("error")).getText()).contains("not an instance name");
+            assertThat(browser.driver().findElement(By.id("error")).getText()).contains("not a server name");
             assertThat(browser.driver().getCurrentUrl()).startsWith(api());
 
             input.clear();
             input.sendKeys("https://Social.Example/@alice");
             browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-            String expected = "https://social.example/share?text=Toot%20this%20" + ShareTemplate.encode(url);
+            String expected = "https://social.example/share?text=" + text;
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(browser.requestedUrls()).contains(expected));
 
-            browser.get(api() + "/mastodon?post=" + post);
+            // The Misskey button preselects Misskey, which has no server yet; its form differs from Mastodon's.
+            browser.get(api() + "/s/" + post + "/misskey");
+            assertThat(selected(browser)).isEqualTo("misskey");
+            input = browser.driver().findElement(By.id("instance"));
+            assertThat(input.getAttribute("value")).isEmpty();
+            input.sendKeys("@bob@misskey.example");
+            input.submit();
+            String misskey = "https://misskey.example/share?text=Toot%20this&url=" + ShareTemplate.encode(url);
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(browser.requestedUrls()).contains(misskey));
+
+            // The generic button takes the reader's last choice, with its server; Mastodon's is still known.
+            browser.get(api() + "/s/" + post + "/fediverse");
+            assertThat(selected(browser)).isEqualTo("misskey");
+            assertThat(browser.driver().findElement(By.id("instance")).getAttribute("value")).isEqualTo("misskey.example");
+            browser.js("const s = document.getElementById('software'); s.value = 'mastodon';"
+                    + " s.dispatchEvent(new Event('change'));");
             assertThat(browser.driver().findElement(By.id("instance")).getAttribute("value")).isEqualTo("social.example");
             assertThat(browser.driver().findElement(By.id("known")).isDisplayed()).isTrue();
-            assertThat(browser.driver().findElement(By.linkText("official Mastodon share page")).getAttribute("href"))
-                    .startsWith("https://share.joinmastodon.org/#text=");
+            assertThat(browser.driver().findElement(By.linkText("s2f.kytta.dev")).getAttribute("href"))
+                    .isEqualTo("https://s2f.kytta.dev/?text=" + text);
+            assertThat(browser.js("return localStorage.getItem('sharepulse.mastodon.instance')")).isNull();
+
+            browser.driver().findElement(By.id("forget")).click();
+            assertThat(browser.js("return localStorage.length")).isEqualTo(0L);
             assertThat(browser.consoleErrors()).isEmpty();
             assertThat(browser.allCookies()).isEmpty();
+            // Nothing of the reader's servers reached us: every request to our origin is a page, a script or a style.
+            assertThat(browser.requestedUrls()).filteredOn(u -> u.startsWith(api()))
+                    .noneMatch(u -> u.contains("social.example") || u.contains("misskey.example"));
         }
-        assertThat(given().get("/api/v1/posts/{post}/counts", post).then().extract().<Integer>path("networks.mastodon"))
-                .isEqualTo(1);
+        given().get("/api/v1/posts/{post}/counts", post).then().statusCode(200)
+                .body("networks.mastodon", equalTo(1))
+                .body("networks.misskey", equalTo(1))
+                .body("networks.fediverse", equalTo(1));
+    }
+
+    static String selected(Browser browser) {
+        return (String) browser.js("return document.getElementById('software').value");
     }
 }

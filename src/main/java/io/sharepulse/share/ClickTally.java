@@ -1,0 +1,131 @@
+package io.sharepulse.share;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.sharepulse.network.Network;
+import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.PostId;
+import io.sharepulse.post.PostRegistry;
+import io.sharepulse.post.PostTarget;
+import io.sharepulse.post.PostTargets;
+import io.sharepulse.share.ClickRecorder.Mode;
+import io.sharepulse.share.ClickRecorder.Recorded;
+import io.sharepulse.site.SiteView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+
+/**
+ * The step a click on a network button and a widget event share: classify the visit, record it in one script run,
+ * learn where the post points (and keep it for when Redis is slow), and count the outcome in
+ * {@code sharepulse_clicks_total}. On Vert.x futures, without Mutiny operators: it is on the redirect's hot path
+ * (docs/PERFORMANCE.md).
+ */
+@Singleton
+public class ClickTally {
+
+    private static final Logger LOG = Logger.getLogger(ClickTally.class);
+    private static final Future<String> NO_VISITOR = Future.succeededFuture(ClickRecorder.NO_VISITOR);
+
+    private final ClickRecorder recorder;
+    private final BotDetector bots;
+    private final VisitorHasher visitors;
+    private final PostRegistry posts;
+    private final PostTargets targets;
+    private final ClickMetrics metrics;
+    private final AtomicLong lastDropLog = new AtomicLong();
+
+    public ClickTally(ClickRecorder recorder, BotDetector bots, VisitorHasher visitors, PostRegistry posts,
+            PostTargets targets, ClickMetrics metrics) {
+        this.recorder = recorder;
+        this.bots = bots;
+        this.visitors = visitors;
+        this.posts = posts;
+        this.targets = targets;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Classifies a visit (HEAD or nothing to count: peek; prefetch or bot: tallied apart; else counted, with a
+     * visitor hash unless the reader asked not to be tracked), records it in one script run and counts the
+     * outcome; a closed network's visit counts as {@code retired}, a HEAD request not at all. Fails with 404 when
+     * neither Redis nor PostgreSQL knows the post.
+     *
+     * @param closed the network closed without successor: nothing is written whatever the visit
+     * @param then   what the caller makes of the result (in the same step: no further operator per click)
+     */
+    public <T> Future<T> tally(PostId post, Network network, SiteView site, Visit visit, boolean closed,
+            Function<Recorded, T> then) {
+        Mode mode = visit.headOnly() || closed ? Mode.PEEK
+                : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
+        boolean anonymous = site.honourDnt() && visit.doNotTrack();
+        Future<String> visitor = mode != Mode.COUNT || anonymous ? NO_VISITOR : visitors.hashFuture(visit, site.id());
+        return visitor.compose(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
+                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, f))
+                .map(result -> {
+                    if (result.outcome() == ClickOutcome.COUNTED || result.outcome() == ClickOutcome.DUPLICATE) {
+                        // Readers' clicks only: HEAD, bots and peeks cost nothing to send and must not fill the heap.
+                        targets.remember(post, result.target());
+                    }
+                    if (closed) {
+                        if (!visit.headOnly()) {
+                            metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
+                                    ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
+                        }
+                    } else if (result.outcome() != ClickOutcome.PEEKED) {
+                        metrics.record(network.id(), result.outcome());
+                    }
+                    return then.apply(result);
+                });
+    }
+
+    /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */
+    private Future<Recorded> record(PostId post, String network, Mode mode, String visitor, int dedupe) {
+        return recorder.record(post, network, mode, visitor, dedupe).compose(answer -> answer instanceof Recorded r
+                ? Future.succeededFuture(r)
+                : future(posts.restore(post)).compose(restored -> restored.isEmpty() ? noSuchPost()
+                        : recorder.record(post, network, mode, visitor, dedupe).compose(again ->
+                                again instanceof Recorded second ? Future.succeededFuture(second) : noSuchPost())));
+    }
+
+    /**
+     * Redis failed or was too slow: the click is lost (and counted as such), but the reader still goes where they
+     * asked, from the in-process targets or else PostgreSQL.
+     */
+    private Future<Recorded> dropped(PostId post, Throwable failure) {
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if (now - last > 10_000_000_000L && lastDropLog.compareAndSet(last, now)) {
+            LOG.warnf("Clicks are being dropped (Redis: %s); readers are still redirected", failure.toString());
+        }
+        Optional<PostTarget> cached = targets.find(post);
+        Future<Optional<PostTarget>> target = cached.isPresent() ? Future.succeededFuture(cached)
+                : future(posts.findDurable(post));
+        return target.compose(found -> found.isPresent()
+                ? Future.succeededFuture(new Recorded(ClickOutcome.DROPPED, found.get()))
+                : noSuchPost());
+    }
+
+    private static <T> Future<T> future(Uni<T> uni) {
+        return Future.fromCompletionStage(uni.subscribeAsCompletionStage());
+    }
+
+    private static <T> Future<T> noSuchPost() {
+        return Future.failedFuture(unknownPost());
+    }
+
+    /** The answer to a click or event on a post that does not exist (or whose site does not). */
+    static ProblemException unknownPost() {
+        return ProblemException.notFound("unknown-post", "No post has this id.");
+    }
+
+    /** The answer to a click or event on a network the catalog does not know. */
+    static ProblemException unknownNetwork() {
+        return ProblemException.notFound("unknown-network", "No network has this id.");
+    }
+}
