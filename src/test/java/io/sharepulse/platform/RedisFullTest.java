@@ -68,17 +68,18 @@ class RedisFullTest {
     }
 
     /**
-     * Fills the Redis until even a one-byte write is refused: a refused command's own buffer is freed after the
-     * refusal, so blocks of shrinking size fill what the last large one left.
+     * Fills the Redis until it refuses a write, then lowers its limit (it is this test's own Redis) well under what it
+     * holds: a refused command's own buffers are freed after the refusal, and the next small write would fit again.
      */
     static void fill() {
-        int n = 0;
-        for (int size = 100_000; size >= 1; size /= 10) { // one command-line argument stays under Linux's 128 KB
-            String block = "x".repeat(size);
-            for (int i = 0; i < 2_000 && !SmallRedis.redis.cli("SET", "filler:" + n++, block).contains("OOM"); i++) {
-                // keep filling
-            }
+        String block = "x".repeat(100_000); // one command-line argument stays under Linux's 128 KB
+        for (int i = 0; i < 200 && !SmallRedis.redis.cli("SET", "filler:" + i, block).contains("OOM"); i++) {
+            // keep filling
         }
+        String memory = SmallRedis.redis.cli("INFO", "memory");
+        long used = Long.parseLong(memory.lines().filter(l -> l.startsWith("used_memory:")).findFirst()
+                .orElseThrow().substring("used_memory:".length()).strip());
+        SmallRedis.redis.cli("CONFIG", "SET", "maxmemory", Long.toString(used / 2));
         if (!SmallRedis.redis.cli("SET", "filler:probe", "1").contains("OOM")) {
             throw new AssertionError("Redis did not fill up");
         }
@@ -109,7 +110,7 @@ class RedisFullTest {
                 .get("/s/{p}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY)
                 .header("Location", startsWith("https://www.reddit.com/submit"));
         // Room again: registration works at once.
-        SmallRedis.redis.cli("FLUSHALL");
+        SmallRedis.redis.cli("CONFIG", "SET", "maxmemory", "64mb");
         share(site, uniquePostUrl(), "After").getString("post");
     }
 }
