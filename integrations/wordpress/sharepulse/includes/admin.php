@@ -172,7 +172,7 @@ function sharepulse_field_service_url() {
 		'<input type="url" class="regular-text code" id="sharepulse_service_url" name="%1$s[service_url]" value="%2$s" placeholder="https://share.example.org" /><p class="description">%3$s</p>',
 		esc_attr( SHAREPULSE_OPTION ),
 		esc_attr( $settings['service_url'] ),
-		esc_html__( 'Where your Sharepulse answers, without a trailing path.', 'sharepulse' )
+		esc_html__( 'Where your Sharepulse answers.', 'sharepulse' )
 	);
 }
 

@@ -153,12 +153,13 @@ class WordPressIntegrationTest {
 
     @Test
     void bloggersGetBarsExactlyWhereTheyChoseThemAndNowhereElse() throws Exception {
-        long started = System.nanoTime();
+        Laps laps = new Laps();
         WordPressSite.requireThemes("twentytwentyone", "twentytwentythree");
         String site = createSite("wordpress", List.of("reddit", "bluesky", "mastodon", "email", "copy"),
                 Map.of("domains", List.of("127.0.0.1")));
+        laps.lap("Sharepulse site created");
         try (WordPressSite wp = WordPressSite.create("sharepulse")) {
-            System.out.printf("WordPress: copied after %d ms%n", millisSince(started));
+            laps.lap("WordPress copied, its database made");
             JsonPath installed = wp.tool("install", Map.of("password", WordPressSite.PASSWORD, "posts", posts()));
             Map<String, String> url = new LinkedHashMap<>();
             Map<String, Integer> id = new LinkedHashMap<>();
@@ -167,10 +168,10 @@ class WordPressIntegrationTest {
                 id.put(name, installed.getInt("posts." + name + ".id"));
             }
             String category = installed.getString("category");
-            System.out.printf("WordPress: installed after %d ms%n", millisSince(started));
+            laps.lap("installed with its posts");
             wp.tool("theme", Map.of("stylesheet", "twentytwentyone"));
             wp.start();
-            System.out.printf("WordPress: installed and serving after %d ms%n", millisSince(started));
+            laps.lap("serving");
 
             WordPressSite.Session admin = wp.login("admin");
             activate(wp, admin);
@@ -190,7 +191,10 @@ class WordPressIntegrationTest {
             assertThat(saved).contains("sharepulse-status", "Connected: site “" + site + "”");
             checkSettingsAreGuarded(wp, admin, hidden, settings);
 
+            laps.lap("activated and configured");
             optOutThroughTheBlockEditor(wp, admin, id.get("optout"), url.get("optout"));
+            checkTheBlockInTheEditor(wp, admin, id.get("block"), site);
+            laps.lap("the editor: meta box and block");
 
             // Script mode, defaults: one bar after each post, nowhere else.
             String auto = page(wp, url.get("auto"));
@@ -237,6 +241,8 @@ class WordPressIntegrationTest {
             assertThat(home).as("home page off by default").contains("START-auto").doesNotContain("<share-bar", "widget.js");
             checkNeverInFeedsRestOrEmbeds(wp, url);
 
+            laps.lap("script mode, defaults");
+
             // Everything on, in a classic theme listing excerpts (Twenty Twenty-One's default).
             settings = settings.lists("both", List.of("post", "page"), true, true, false);
             save(admin, hidden, settings, false);
@@ -275,7 +281,10 @@ class WordPressIntegrationTest {
             assertThat(scriptTags(archive, site)).hasSize(1);
             checkNeverInFeedsRestOrEmbeds(wp, url);
 
+            laps.lap("everything on, classic theme");
             checkServerRenderedMode(wp, admin, hidden, settings.lists("after", List.of("post"), false, false, false), url);
+
+            laps.lap("server-rendered, service down and hanging");
 
             // The block theme of WordPress 6.1: post-content and post-excerpt blocks.
             wp.tool("theme", Map.of("stylesheet", "twentytwentythree"));
@@ -293,7 +302,9 @@ class WordPressIntegrationTest {
             assertThat(bars(home, url.get("jetpack"))).isEmpty();
             assertThat(scriptTags(home, site)).hasSize(1);
 
+            laps.lap("block theme");
             clickInChromium(wp, admin, hidden, settings, url.get("auto"));
+            laps.lap("Chromium: a counted click, the no-JS bar styled");
 
             JsonPath before = wp.tool("state", Map.of());
             assertThat(before.getString("option")).contains(site);
@@ -306,10 +317,11 @@ class WordPressIntegrationTest {
             assertThat(after.getInt("meta._sharepulse_disabled")).isZero();
             assertThat(after.getInt("meta.sharing_disabled")).as("Jetpack's and AddToAny's meta stays").isEqualTo(1);
 
+            laps.lap("uninstalled");
             assertThat(wp.debugLog().lines().filter(l -> l.contains("plugins/sharepulse")).toList())
                     .as("PHP notices, warnings or errors from the plugin").isEmpty();
         } finally {
-            System.out.printf("WordPressIntegrationTest: WordPress end to end in %d ms%n", millisSince(started));
+            laps.lap("end, WordPress removed");
         }
     }
 
@@ -389,6 +401,23 @@ class WordPressIntegrationTest {
         String again = admin.get("/wp-admin/post.php?post=" + postId + "&action=edit").then()
                 .statusCode(HttpStatus.SC_OK).extract().asString();
         assertThat(again).contains("name=\"sharepulse_disabled\" value=\"1\" checked='checked'");
+    }
+
+    /**
+     * The block editor loads the block's script (no build step: plain editor globals), and its server-side preview
+     * is a placeholder: a draft's address must not reach the service.
+     */
+    static void checkTheBlockInTheEditor(WordPressSite wp, WordPressSite.Session admin, int postId, String site) {
+        String editor = admin.get("/wp-admin/post.php?post=" + postId + "&action=edit").then()
+                .statusCode(HttpStatus.SC_OK).extract().asString();
+        assertThat(editor).contains("/wp-content/plugins/sharepulse/blocks/share-bar/editor.js");
+        Matcher nonce = Pattern.compile("createNonceMiddleware\\( \"([0-9a-f]+)\" \\)").matcher(editor);
+        assertThat(nonce.find()).as("the editor's REST nonce").isTrue();
+        String preview = admin.request().header("X-WP-Nonce", nonce.group(1))
+                .get(wp.absolute("/wp-json/wp/v2/block-renderer/sharepulse/share-bar?context=edit&post_id=" + postId))
+                .then().statusCode(HttpStatus.SC_OK).extract().jsonPath().getString("rendered");
+        assertThat(preview).contains("Share buttons (Sharepulse site “" + site + "”) appear here on the published page.")
+                .doesNotContain("<share-bar", "spb");
     }
 
     /** Feeds, the REST API, oEmbed pages and search results' JSON never carry a bar, whatever is switched on. */
@@ -551,8 +580,17 @@ class WordPressIntegrationTest {
         return hrefs;
     }
 
-    static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
+    /** Prints how long each part of the test took, and the total. */
+    static final class Laps {
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            System.out.printf("WordPressIntegrationTest: %-50s +%6d ms (%6d ms in all)%n", what, (now - last) / 1_000_000,
+                    (now - start) / 1_000_000);
+            last = now;
+        }
     }
 
     /** A service that accepts connections and never answers (a hung upstream); counts the connections. */
