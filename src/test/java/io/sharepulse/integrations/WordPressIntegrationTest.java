@@ -63,37 +63,31 @@ class WordPressIntegrationTest {
     /** The posts the test publishes, by name; START-x and END-x mark where each one's content begins and ends. */
     static Map<String, Object> posts() {
         Map<String, Object> posts = new LinkedHashMap<>();
-        posts.put("auto", post("Tea & \"biscuits\"", "auto", "<p>START-auto</p>\n\n<p>Words.</p>\n\n<p>END-auto</p>"));
-        posts.put("shortcode", post("Shortcode", "shortcode",
-                "<p>START-shortcode</p>\n\n[sharepulse networks=\"reddit,email\" layout=\"vertical\"]\n\n<p>END-shortcode</p>"));
-        posts.put("block", post("Block", "block", "<!-- wp:paragraph -->\n<p>START-block</p>\n<!-- /wp:paragraph -->\n\n"
-                + "<!-- wp:sharepulse/share-bar {\"theme\":\"dark\"} /-->\n\n"
-                + "<!-- wp:paragraph -->\n<p>END-block</p>\n<!-- /wp:paragraph -->"));
-        posts.put("optout", post("Opted out", "optout", "<p>START-optout</p>\n\n<p>END-optout</p>"));
-        Map<String, Object> jetpack = post("Jetpack said no", "jetpack", "<p>START-jetpack</p>\n\n<p>END-jetpack</p>");
-        jetpack.put("meta", Map.of("sharing_disabled", "1"));
-        posts.put("jetpack", jetpack);
-        Map<String, Object> secret = post("Behind a password", "secret", "<p>START-secret</p>\n\n<p>END-secret</p>");
-        secret.put("post_password", "letmein");
-        posts.put("secret", secret);
-        Map<String, Object> hidden = post("Private", "private", "<p>START-private</p>\n\n<p>END-private</p>");
-        hidden.put("post_status", "private");
-        posts.put("private", hidden);
-        Map<String, Object> draft = post("Draft", "draft", "<p>START-draft</p>\n\n<p>END-draft</p>");
-        draft.put("post_status", "draft");
-        posts.put("draft", draft);
-        Map<String, Object> page = post("About", "about", "<p>START-about</p>\n\n<p>END-about</p>");
-        page.put("post_type", "page");
-        posts.put("about", page);
+        posts.put("auto", post("Tea & \"biscuits\"", "auto", Map.of("post_content",
+                "<p>START-auto</p>\n\n<p>Words.</p>\n\n<p>END-auto</p>")));
+        posts.put("shortcode", post("Shortcode", "shortcode", Map.of("post_content",
+                "<p>START-shortcode</p>\n\n[sharepulse networks=\"reddit,email\" layout=\"vertical\"]\n\n<p>END-shortcode</p>")));
+        posts.put("block", post("Block", "block", Map.of("post_content",
+                "<!-- wp:paragraph -->\n<p>START-block</p>\n<!-- /wp:paragraph -->\n\n"
+                        + "<!-- wp:sharepulse/share-bar {\"theme\":\"dark\"} /-->\n\n"
+                        + "<!-- wp:paragraph -->\n<p>END-block</p>\n<!-- /wp:paragraph -->")));
+        posts.put("optout", post("Opted out", "optout", Map.of()));
+        posts.put("jetpack", post("Jetpack said no", "jetpack", Map.of("meta", Map.of("sharing_disabled", "1"))));
+        posts.put("secret", post("Behind a password", "secret", Map.of("post_password", "letmein")));
+        posts.put("private", post("Private", "private", Map.of("post_status", "private")));
+        posts.put("draft", post("Draft", "draft", Map.of("post_status", "draft")));
+        posts.put("about", post("About", "about", Map.of("post_type", "page")));
         return posts;
     }
 
-    static Map<String, Object> post(String title, String slug, String content) {
+    /** A published post whose content is START-slug and END-slug, unless {@code fields} say otherwise. */
+    static Map<String, Object> post(String title, String slug, Map<String, Object> fields) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("post_title", title);
         p.put("post_name", slug);
-        p.put("post_content", content);
+        p.put("post_content", "<p>START-" + slug + "</p>\n\n<p>END-" + slug + "</p>");
         p.put("post_status", "publish");
+        p.putAll(fields);
         return p;
     }
 
