@@ -353,15 +353,16 @@ class WordPressIntegrationTest {
         form = new LinkedHashMap<>(hidden);
         form.putAll(settings.mode("fragment").form());
         subscriber.post("/wp-admin/options.php", form).then().statusCode(HttpStatus.SC_FORBIDDEN);
-        // A bad service address or site id is refused with a message, and the saved values stay.
-        save(admin, hidden, settings.service("javascript:alert(1)"), false);
-        Map<String, Object> badSite = new LinkedHashMap<>(hidden);
-        badSite.putAll(settings.form());
-        badSite.put(OPTION + "[site_id]", "Not A Slug!");
-        String refused = admin.get(admin.post("/wp-admin/options.php", badSite).header("Location")).then()
+        // A bad service address and site id are refused with a message each, and the saved values stay.
+        Map<String, Object> bad = new LinkedHashMap<>(hidden);
+        bad.putAll(settings.service("javascript:alert(1)").form());
+        bad.put(OPTION + "[site_id]", "Not A Slug!");
+        String refused = admin.get(admin.post("/wp-admin/options.php", bad).header("Location")).then()
                 .statusCode(HttpStatus.SC_OK).extract().asString();
-        assertThat(refused).contains("The site id is the one your Sharepulse knows the blog by",
-                "value=\"" + settings.service() + "\"", "value=\"" + settings.site() + "\"", "value=\"script\" checked='checked'");
+        assertThat(refused).contains("The service address must be an http or https address",
+                "The site id is the one your Sharepulse knows the blog by",
+                "value=\"" + settings.service() + "\"", "value=\"" + settings.site() + "\"", "value=\"script\" checked='checked'")
+                .doesNotContain("value=\"javascript:");
     }
 
     /**
