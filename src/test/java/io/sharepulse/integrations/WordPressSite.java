@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +64,7 @@ final class WordPressSite implements AutoCloseable {
      * writes its configuration and makes its database; skips the test when WordPress, PHP or MariaDB is missing.
      */
     static WordPressSite create(String... plugins) throws IOException {
-        Platform.require("php", "cp");
+        Platform.require("php", "cp", "rm");
         Assumptions.assumeTrue(Files.isRegularFile(DEBIAN_WORDPRESS.resolve("wp-settings.php")),
                 "Debian's wordpress is not installed (scripts/ensure-integrations.sh)");
         String database = "sharepulse_wp_" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -255,11 +254,8 @@ final class WordPressSite implements AutoCloseable {
             server.close();
         }
         php(RESOURCES, "tool.php", "db-drop", database);
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
-        }
+        // rm, not Files.walk: deleting WordPress's 2,800 files one by one from Java took ten seconds on a busy machine.
+        Platform.run(dir.getParent(), Duration.ofSeconds(60), Map.of(), "rm", "-rf", dir.toString());
     }
 
     private static Platform.Result php(Path dir, String... args) {
