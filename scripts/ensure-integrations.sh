@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the blog-platform integration tests (integrations/*, run by ./mvnw verify) have their platforms:
-# Debian's wordpress, php-cli, php-mysql, hugo and jekyll, the MariaDB server WordPress needs, and each JavaScript
+# Debian's wordpress (with the classic and the block default theme of 6.1, which its test renders pages in),
+# php-cli, php-mysql, hugo and jekyll, the MariaDB server WordPress needs, and each JavaScript
 # integration's npm packages (npm ci in every integrations/*/ that has a package-lock.json).
 # Run by the Maven build before the tests, so the README's test command needs no other step; idempotent and quiet
 # when everything is there. Where it cannot install (not root, no apt-get), it says so and carries on: each
@@ -8,7 +9,7 @@
 set -u
 cd "$(dirname "$0")/.."
 
-packages=(wordpress php-cli php-mysql hugo jekyll)
+packages=(wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree php-cli php-mysql hugo jekyll)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
