@@ -1,6 +1,5 @@
 package io.sharepulse.integrations;
 
-import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.http.HttpStatus;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,9 +83,10 @@ class EleventyIntegrationTest {
             assertThat(reddit.getAttribute("href")).isEqualTo(api() + "/s/" + post + "/reddit");
             assertThat(share(site, POST, "ignored").getString("title")).isEqualTo("Hello & \"welcome\"");
 
-            assertThat(redditCount(post)).isNull();
+            assertThat(Clicks.of(post, "reddit")).isNull();
             reddit.click();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(redditCount(post)).isEqualTo(1));
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(Clicks.of(post, "reddit")).isEqualTo(1));
             assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
         }
     }
@@ -104,15 +103,11 @@ class EleventyIntegrationTest {
             assertThat(links).extracting(a -> a.getAttribute("aria-label"))
                     .containsExactly("Share on Reddit", "Share on Bluesky", "Share on Email");
             String post = share(site, POST, "ignored").getString("post");
-            assertThat(redditCount(post)).isNull();
+            assertThat(Clicks.of(post, "reddit")).isNull();
             links.get(0).click();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(redditCount(post)).isEqualTo(1));
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(Clicks.of(post, "reddit")).isEqualTo(1));
         }
-    }
-
-    static Integer redditCount(String post) {
-        return given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK).extract()
-                .path("networks.reddit");
     }
 
     /** Builds the example site with Eleventy's command line and its config file; returns the output folder. */
