@@ -3,7 +3,7 @@
 # into $SHAREPULSE_GHOST_HOME, by default ~/.cache/sharepulse/ghost-<version>. Idempotent; quiet when installed.
 #
 # `npm install ghost` does not work (the package depends on a tarball inside itself), so this does what Ghost's own
-# installer does: unpack the published package and install its production dependencies, at the versions of the lock
+# installer does: unpack the published package and install its production dependencies with npm ci from the lock
 # file next to this script (ghost/package-lock.json, which also names the Ghost version; made from the package
 # without its devDependencies, one of which is a git dependency). The native modules (sqlite3, re2) have no prebuilt
 # binaries reachable here and are compiled against the machine's Node headers (npm's nodedir): minutes, once.
@@ -21,9 +21,8 @@ trap 'rm -rf "$work"' EXIT
 node -e 'const fs = require("fs"), f = process.argv[1], p = JSON.parse(fs.readFileSync(f));
   delete p.devDependencies; fs.writeFileSync(f, JSON.stringify(p, null, 2));' "$work/package/package.json"
 cp "$lock" "$work/package/package-lock.json"
-# npm install, not npm ci: with --legacy-peer-deps (Ghost's tree has peer ranges that only yarn overlooks) npm ci
-# calls the lock out of sync, while npm install takes its versions from it.
-(cd "$work/package" && npm install --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=error \
+# --legacy-peer-deps: Ghost's tree has peer ranges that only yarn, Ghost's own tool, overlooks.
+(cd "$work/package" && npm ci --omit=dev --legacy-peer-deps --no-audit --no-fund --loglevel=error \
   >"$work/npm.log" 2>&1) \
   || { tail -40 "$work/npm.log" >&2; exit 1; }
 rm -rf "$home"
