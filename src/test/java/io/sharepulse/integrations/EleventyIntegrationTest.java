@@ -1,5 +1,6 @@
 package io.sharepulse.integrations;
 
+import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +84,10 @@ class EleventyIntegrationTest {
             assertThat(reddit.getAttribute("href")).isEqualTo(api() + "/s/" + post + "/reddit");
             assertThat(share(site, POST, "ignored").getString("title")).isEqualTo("Hello & \"welcome\"");
 
-            assertThat(Clicks.of(post, "reddit")).isNull();
+            assertThat(count(post, "reddit")).isZero();
             reddit.click();
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(Clicks.of(post, "reddit")).isEqualTo(1));
+                    .untilAsserted(() -> assertThat(count(post, "reddit")).isOne());
             assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
         }
     }
@@ -103,10 +104,10 @@ class EleventyIntegrationTest {
             assertThat(links).extracting(a -> a.getAttribute("aria-label"))
                     .containsExactly("Share on Reddit", "Share on Bluesky", "Share on Email");
             String post = share(site, POST, "ignored").getString("post");
-            assertThat(Clicks.of(post, "reddit")).isNull();
+            assertThat(count(post, "reddit")).isZero();
             links.get(0).click();
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(Clicks.of(post, "reddit")).isEqualTo(1));
+                    .untilAsserted(() -> assertThat(count(post, "reddit")).isOne());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sharepulse.integrations;
 
+import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,10 +113,10 @@ class GhostIntegrationTest {
                     .containsExactly("Share on Reddit", "Share on Bluesky", "Share on Email");
             WebElement reddit = bar.findElement(By.cssSelector("a.n-reddit"));
             assertThat(reddit.getAttribute("href")).isEqualTo(api() + "/s/" + post + "/reddit");
-            assertThat(Clicks.of(post, "reddit")).isNull();
+            assertThat(count(post, "reddit")).isZero();
             reddit.click();
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(Clicks.of(post, "reddit")).isEqualTo(1));
+                    .untilAsserted(() -> assertThat(count(post, "reddit")).isOne());
             // Ghost's own scripts (Portal, search) come from a CDN this browser cannot reach; ours raise nothing.
             assertThat(browser.consoleErrors()).filteredOn(e -> e.contains(api())).isEmpty();
 
@@ -133,7 +134,7 @@ class GhostIntegrationTest {
             assertThat(links.get(2).getAttribute("href")).isEqualTo(api() + "/s/" + post + "/email");
             links.get(1).click();
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(Clicks.of(post, "bluesky")).isEqualTo(1));
+                    .untilAsserted(() -> assertThat(count(post, "bluesky")).isOne());
         }
     }
 
