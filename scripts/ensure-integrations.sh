@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Makes sure the blog-platform integration tests (integrations/*, run by ./mvnw verify) have their platforms:
-# Debian's wordpress, php-cli, php-mysql, hugo and jekyll, the MariaDB server WordPress needs, and each JavaScript
-# integration's npm packages (npm ci in every integrations/*/ that has a package-lock.json).
+# Debian's wordpress (with the classic and the block default theme of 6.1, which its test renders pages in),
+# php-cli, php-mysql, hugo and jekyll, the MariaDB server WordPress needs, each JavaScript integration's npm
+# packages (npm ci in every integrations/*/ that has a package-lock.json), and whatever an integration installs
+# with a script of its own (integrations/*/ensure-*.sh: the Ghost test's Ghost).
 # Run by the Maven build before the tests, so the README's test command needs no other step; idempotent and quiet
 # when everything is there. Where it cannot install (not root, no apt-get), it says so and carries on: each
 # integration test then skips itself with the reason instead of failing.
 set -u
 cd "$(dirname "$0")/.."
 
-packages=(wordpress php-cli php-mysql hugo jekyll)
+packages=(wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree php-cli php-mysql hugo jekyll)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -55,4 +57,9 @@ if command -v npm >/dev/null 2>&1; then
     fi
   done
 fi
+# What npm ci cannot install (Ghost itself), each integration installs with its own script, idempotently.
+for script in integrations/*/ensure-*.sh; do
+  [ -f "$script" ] || continue
+  bash "$script" || echo "ensure-integrations: $script failed; the tests that need it will be skipped" >&2
+done
 exit 0

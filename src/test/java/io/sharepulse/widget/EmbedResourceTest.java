@@ -1,12 +1,17 @@
 package io.sharepulse.widget;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.GOOGLEBOT_UA;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** The no-JS bar: the same links and counts as the JSON, escaped, with its one stylesheet. */
 @QuarkusTest
@@ -79,6 +85,72 @@ class EmbedResourceTest {
         String odd = given().queryParam("url", url).queryParam("theme", "\"><script>x</script>")
                 .get("/embed/{site}", site).then().statusCode(200).extract().asString();
         assertThat(odd).contains("class=\"spb spb-auto spb-horizontal spb-m\"").doesNotContain("<script");
+    }
+
+    /** One reader's request for the fragment, as different as readers get: address, browser, language, cookies. */
+    static Response asReader(String site, String url, String ip, String userAgent, String language, String cookie) {
+        Response r = given().header("X-Forwarded-For", ip).header("User-Agent", userAgent)
+                .header("Accept-Language", language).header("DNT", ip.endsWith("1") ? "1" : "0").cookie("session", cookie)
+                .queryParam("url", url).queryParam("title", "Cached").get("/embed/{site}", site);
+        r.then().statusCode(HttpStatus.SC_OK).contentType("text/html;charset=utf-8")
+                .header("Cache-Control", "public, max-age=15")
+                .header("Set-Cookie", nullValue())
+                .header("Vary", anyOf(nullValue(), equalToIgnoringCase("Accept-Encoding")));
+        return r;
+    }
+
+    @Test
+    void everyReaderGetsTheSameFragmentSoPageCachesMayKeepIt() {
+        String site = createSite("embedcache", List.of("reddit", "email"));
+        String url = uniquePostUrl();
+        share(site, url, "Cached");
+        // A blog's server fetches the fragment once and serves it to everyone (WordPress keeps it in a transient).
+        String first = asReader(site, url, "192.0.2.41", BROWSER_UA, "de-DE", "reader-one").asString();
+        String second = asReader(site, url, "198.51.100.7", GOOGLEBOT_UA, "ja", "reader-two").asString();
+        assertThat(second).isEqualTo(first);
+        assertThat(first).doesNotContain("192.0.2.41", "reader-one", "Chrome/", "de-DE", "nonce");
+    }
+
+    /** Specificity (ids, classes and pseudo-classes, elements and pseudo-elements) of one simple CSS selector. */
+    static int[] specificity(String selector) {
+        String s = selector.replaceAll("::[a-z-]+", " E").replaceAll(":[a-z-]+(\\([^)]*\\))?", ".p");
+        int ids = s.split("#", -1).length - 1;
+        int classes = s.split("[.\\[]", -1).length - 1;
+        int elements = 0;
+        for (String compound : s.trim().split("[\\s>+~]+")) {
+            if (compound.matches("^[a-zA-Z].*")) {
+                elements++;
+            }
+        }
+        return new int[] {ids, classes, elements};
+    }
+
+    @Test
+    void theStylesheetStaysInsideTheBarAndNeverNeedsImportant() {
+        String css = given().get("/embed.css").then().statusCode(HttpStatus.SC_OK).extract().asString()
+                .replaceAll("(?s)/\\*.*?\\*/", "");
+        assertThat(css).doesNotContainIgnoringCase("!important");
+        List<String> selectors = new ArrayList<>();
+        Matcher rule = Pattern.compile("([^{}]+)\\{[^{}]*\\}").matcher(css.replaceAll("@media[^{]+\\{", ""));
+        while (rule.find()) {
+            for (String selector : rule.group(1).split(",")) {
+                selectors.add(selector.strip());
+            }
+        }
+        assertThat(selectors).hasSizeGreaterThan(20).allSatisfy(selector -> {
+            // Scoped: nothing outside the bar is styled, whatever the host page holds.
+            assertThat(selector).matches("\\.spb(-[a-z]+)?( .+)?");
+            // Sane: at most two classes and two elements, so a theme overrides it with an ordinary selector.
+            int[] s = specificity(selector);
+            assertThat(s[0]).as("ids in %s", selector).isZero();
+            assertThat(s[1]).as("classes in %s", selector).isLessThanOrEqualTo(2);
+            assertThat(s[2]).as("elements in %s", selector).isLessThanOrEqualTo(2);
+        });
+        assertThat(specificity(".spb a:focus-visible")).containsExactly(0, 2, 1);
+        assertThat(specificity(".spb li::before")).containsExactly(0, 1, 2);
+        // The custom properties the README offers for the widget restyle the fragment too.
+        assertThat(css).contains("var(--share-bar-bg,", "var(--share-bar-fg,", "var(--share-bar-muted,",
+                "var(--share-bar-border,", "var(--share-bar-focus,", "var(--share-bar-gap,", "var(--share-bar-radius,");
     }
 
     @Test
