@@ -36,9 +36,10 @@ PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432}
 # Not sharepulse_bench: bench/lib.sh (run.sh, soak.sh) drops and recreates that one, and both may run at once.
 DB=sharepulse_bench_analytics
 SITE=bench
-TOKEN=bench-operator-token
+TOKEN="bench-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')" # production refuses fewer than 32 characters
 WORK=$(mktemp -d)
 BASE=http://127.0.0.1:$HTTP_PORT
+MANAGEMENT=http://127.0.0.1:$((HTTP_PORT + 1))
 REDIS_PID=""
 APP_PID=""
 
@@ -65,7 +66,7 @@ psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" pos
 psql -h 127.0.0.1 -U postgres -qc "create database $DB" postgres
 
 echo "== service on :$HTTP_PORT"
-QUARKUS_HTTP_PORT=$HTTP_PORT \
+QUARKUS_HTTP_PORT=$HTTP_PORT QUARKUS_MANAGEMENT_PORT=$((HTTP_PORT + 1)) \
 QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$DB" \
 QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
 SHAREPULSE_ADMIN_TOKEN=$TOKEN \
@@ -73,10 +74,10 @@ SHAREPULSE_ANALYTICS_ROLLUP_EVERY=off \
   java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -sf "$MANAGEMENT/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-curl -sf "$BASE/q/health/ready" >/dev/null
+curl -sf "$MANAGEMENT/q/health/ready" >/dev/null
 
 admin() { curl -sf -H "Authorization: Bearer $TOKEN" "$@"; }
 admin -H 'Content-Type: application/json' -d "{\"id\":\"$SITE\",\"name\":\"Bench\",\"domains\":[\"bench.example\"],

@@ -13,7 +13,8 @@ MEMORY_POSTS=${MEMORY_POSTS:-100000}
 JAVA_OPTS=${JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 RUN="spbench$(date +%s)"
 DB="sharepulse_bench"
-TOKEN="bench-$RANDOM$RANDOM$RANDOM"
+# 32 characters at least: production refuses a shorter operator token.
+TOKEN="bench-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')"
 RESULTS=bench/results
 OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
 APP_PID=""
@@ -60,7 +61,7 @@ load() { # url path mode duration [server pid]
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 metric() { # sum of a Prometheus series matching a prefix
   # awk, not grep: a series that does not exist yet (no click dropped) is 0, not a failed pipeline
-  curl -s "localhost:$PORT/q/metrics" | awk -v p="$1" 'index($0, p) == 1 {s+=$NF} END {printf "%.0f", s}'
+  curl -s "localhost:$((PORT + 1))/q/metrics" | awk -v p="$1" 'index($0, p) == 1 {s+=$NF} END {printf "%.0f", s}'
 }
 
 echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
@@ -84,7 +85,8 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with 
 start_app() { # extra JVM options
   local start_ns
   start_ns=$(date +%s%N)
-  (cd "$(dirname "$JAR")" && QUARKUS_HTTP_PORT=$PORT \
+  # Health and metrics listen on the management port: the next one up.
+  (cd "$(dirname "$JAR")" && QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1)) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     SHAREPULSE_REDIS_KEY_PREFIX="$RUN" \
     SHAREPULSE_ADMIN_TOKEN="$TOKEN" \

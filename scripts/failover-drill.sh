@@ -24,7 +24,7 @@ posts_count=${POSTS_COUNT:-60}
 app=${APP:-target/quarkus-app}
 pg=${PGHOST_URL:-127.0.0.1:5432}
 db="sp_drill_$(date +%s)"
-token="drill-$RANDOM$RANDOM"
+token="drill-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')" # production refuses fewer than 32 characters
 work=$(mktemp -d)
 pids=()
 stopped=""
@@ -61,12 +61,12 @@ done
 
 echo "== service on :$http (database $db)"
 psql -h "${pg%:*}" -p "${pg##*:}" -U postgres -q -c "create database $db" >/dev/null
-QUARKUS_HTTP_PORT=$http QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg/$db" \
+QUARKUS_HTTP_PORT=$http QUARKUS_MANAGEMENT_PORT=$((http + 1)) QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg/$db" \
   QUARKUS_REDIS_CLIENT_TYPE=cluster QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${ports[0]},redis://127.0.0.1:${ports[1]}" \
   SHAREPULSE_ADMIN_TOKEN="$token" SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
   java -jar "$app/quarkus-run.jar" >"$work/app.log" 2>&1 &
 pids+=("$!")
-until curl -sf "http://127.0.0.1:$http/q/health/ready" >/dev/null; do sleep 0.5; done
+until curl -sf "http://127.0.0.1:$((http + 1))/q/health/ready" >/dev/null; do sleep 0.5; done
 
 # Posts spread over several sites, so their slots spread over the three masters.
 posts=""
@@ -102,7 +102,7 @@ done
 echo "== $(echo $posts | wc -w) posts on 6 sites; $affected of them on master :$victim (pid $victim_pid, replica :$replica)"
 
 metrics() {
-  curl -s "http://127.0.0.1:$http/q/metrics" | awk -v t="$(now_ms)" '
+  curl -s "http://127.0.0.1:$((http + 1))/q/metrics" | awk -v t="$(now_ms)" '
     /^sharepulse_clicks_total/ && /outcome="counted"/ { c += $2 }
     /^sharepulse_clicks_total/ && /outcome="dropped"/ { d += $2 }
     END { printf "%s %d %d\n", t, c, d }'

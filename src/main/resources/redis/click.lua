@@ -27,7 +27,10 @@ if visitor ~= '' and ARGV[4] ~= '0' then
     return {1, post[1], post[2], post[3]}
   end
 end
-redis.call('HINCRBY', KEYS[1], 'c:' .. net, 1)
+-- A post is registered with an expiry (put-post.lua): its first counted click on a network makes it permanent.
+if redis.call('HINCRBY', KEYS[1], 'c:' .. net, 1) == 1 then
+  redis.call('PERSIST', KEYS[1])
+end
 -- A field's first increment is the moment to (re)set the bucket's fixed expiry; later ones need not.
 if redis.call('HINCRBY', KEYS[3], net, 1) == 1 then
   redis.call('EXPIREAT', KEYS[3], ARGV[5])

@@ -69,7 +69,7 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -80,10 +80,13 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
     /** A redis-server child process without persistence: a restart loses every key, as a real crash would. */
     public static final class OwnRedis {
         private final int port;
+        private final List<String> extraArgs;
         private Process process;
 
-        OwnRedis(int port) {
+        /** @param extraArgs more redis-server options, e.g. a tiny {@code --maxmemory} */
+        public OwnRedis(int port, String... extraArgs) {
             this.port = port;
+            this.extraArgs = List.of(extraArgs);
         }
 
         public int port() {
@@ -92,8 +95,10 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
 
         public synchronized void start() {
             try {
-                process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+                command.addAll(extraArgs);
+                process = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 await(() -> run("redis-cli", "-p", Integer.toString(port), "ping").contains("PONG"), "redis up");
             } catch (IOException e) {

@@ -27,6 +27,8 @@ import io.sharepulse.site.SiteView;
  * one transaction that also moves the site's rollup mark, so a crash resumes where it stopped. Values are upserted
  * as absolutes and only ever raised: re-running changes nothing, and running after Redis lost a day cannot erase it.
  *
+ * <p>After a site's days, its posts nobody clicked whose time is up are removed ({@link UnclickedPosts}).
+ *
  * <p>A day is closed {@link #GRACE} after UTC midnight, so a click recorded a moment late (a pod's clock, a slow
  * script) still lands before its day is copied. Several pods may run this at once: the writes are idempotent.
  */
@@ -38,24 +40,27 @@ public class ClickRollup {
     /** A run that wrote this many rows (a backfill) refreshes the planner's statistics at once. */
     static final long ANALYZE_AFTER_ROWS = 100_000;
 
-    /** What one run did. */
-    public record Report(int sites, int days, long rows, long millis) {
+    /** What one run did; {@code forgottenPosts}: rows of posts nobody clicked, removed. */
+    public record Report(int sites, int days, long rows, long forgottenPosts, long millis) {
     }
 
     private final SiteService sites;
     private final RedisCounters redis;
     private final HistoryReader history;
     private final HistoryWriter writer;
+    private final UnclickedPosts unclicked;
     private final Clock clock;
     private final long retentionDays;
     private final ReentrantLock running = new ReentrantLock();
 
     public ClickRollup(SiteService sites, RedisCounters redis, HistoryReader history, HistoryWriter writer,
+            UnclickedPosts unclicked,
             Clock clock, SharepulseConfig config) {
         this.sites = sites;
         this.redis = redis;
         this.history = history;
         this.writer = writer;
+        this.unclicked = unclicked;
         this.clock = clock;
         this.retentionDays = config.counting().retention().toDays();
     }
@@ -64,9 +69,9 @@ public class ClickRollup {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Report report = run();
-        if (report.days() > 0) {
-            LOG.infof("Rollup: %d days of %d sites, %d rows in %d ms", report.days(), report.sites(), report.rows(),
-                    report.millis());
+        if (report.days() > 0 || report.forgottenPosts() > 0) {
+            LOG.infof("Rollup: %d days of %d sites, %d rows, %d unclicked posts removed in %d ms", report.days(),
+                    report.sites(), report.rows(), report.forgottenPosts(), report.millis());
         }
     }
 
@@ -80,6 +85,7 @@ public class ClickRollup {
             int siteCount = 0;
             int days = 0;
             long rows = 0;
+            long forgotten = 0;
             for (SiteView site : sites.list()) {
                 LocalDate oldest = lastClosed.minusDays(retentionDays);
                 LocalDate first = history.rolledThrough(site.id()).map(d -> d.plusDays(1))
@@ -94,11 +100,15 @@ public class ClickRollup {
                     any = true;
                 }
                 siteCount += any ? 1 : 0;
+                LocalDate mark = history.rolledThrough(site.id()).orElse(null);
+                if (mark != null) {
+                    forgotten += unclicked.forget(site.id(), mark);
+                }
             }
             if (rows >= ANALYZE_AFTER_ROWS) {
                 writer.analyze();
             }
-            return new Report(siteCount, days, rows, (System.nanoTime() - start) / 1_000_000);
+            return new Report(siteCount, days, rows, forgotten, (System.nanoTime() - start) / 1_000_000);
         } finally {
             running.unlock();
         }

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -55,14 +56,19 @@ public class EdgeProblems {
         router.route().order(Integer.MIN_VALUE).handler(this::framing).failureHandler(this::failed);
     }
 
+    /** The HTTP metrics' path for what is refused here: the raw path of a malformed request is no tag. */
+    static final String REFUSED_TEMPLATE = "/{refused}";
+
     private void framing(RoutingContext ctx) {
         String refused = refusal(ctx.request());
         if (refused != null) {
+            UnroutedMetrics.tag(Vertx.currentContext(), REFUSED_TEMPLATE);
             ProblemMapper.write(ctx.response(), problems.answer(new Problem("urn:sharepulse:problem:invalid-request",
                     "Bad Request", 400, refused, null, null)), true);
             return;
         }
         if (isOver(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            UnroutedMetrics.tag(Vertx.currentContext(), REFUSED_TEMPLATE);
             ProblemMapper.write(ctx.response(), tooLarge, true);
             return;
         }
@@ -126,6 +132,7 @@ public class EdgeProblems {
         if (status < 400 || status > 599) {
             status = 500;
         }
+        UnroutedMetrics.tag(Vertx.currentContext(), REFUSED_TEMPLATE);
         String path = ctx.request().path();
         String instance = path != null && SAFE_PATH.matcher(path).matches() ? path : null;
         ProblemMapper.Answer answer = status >= 500 ? problems.internalError(ctx.failure(), instance)

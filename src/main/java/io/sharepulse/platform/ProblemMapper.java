@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -48,10 +51,20 @@ public class ProblemMapper {
             413, "The request body is too large.",
             415, "This address does not accept that content type.");
 
-    private final ObjectMapper json;
+    /** Seconds a client is asked to wait when Redis is full: memory does not come back in a moment. */
+    static final int FULL_RETRY_AFTER_SECONDS = 30;
 
-    public ProblemMapper(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Counter redisFull;
+    /** When Redis is full every request fails alike: one log line in ten seconds says it, with how many. */
+    private final AtomicLong lastFullLog = new AtomicLong(System.nanoTime() - 20_000_000_000L);
+    private final AtomicLong fullSinceLog = new AtomicLong();
+
+    public ProblemMapper(ObjectMapper json, MeterRegistry registry) {
         this.json = json;
+        this.redisFull = Counter.builder("sharepulse.redis.full")
+                .description("Requests answered 503 because Redis refused a write: out of memory (noeviction)")
+                .register(registry);
     }
 
     /**
@@ -75,6 +88,13 @@ public class ProblemMapper {
             }
             return answer(new Problem(e.type(), e.title(), e.status(), e.getMessage(), instance, e.errors()), headers);
         }
+        if (StorageUnavailable.isRedisFull(failure)) {
+            redisFull.increment();
+            logFull(failure);
+            return answer(new Problem("urn:sharepulse:problem:storage-full", "Service Unavailable", 503,
+                    "The service cannot store anything new right now; please retry later.", instance, null),
+                    Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(FULL_RETRY_AFTER_SECONDS)));
+        }
         if (StorageUnavailable.causedBy(failure)) {
             // A store is down: say so and when to retry; it is an outage, not a bug, so no stack trace.
             LOG.warnf("Storage unavailable on %s: %s", path == null ? "?" : path, StorageUnavailable.describe(failure));
@@ -83,6 +103,18 @@ public class ProblemMapper {
                     Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(StorageUnavailable.RETRY_AFTER_SECONDS)));
         }
         return internalError(failure, path);
+    }
+
+    private void logFull(Throwable failure) {
+        long count = fullSinceLog.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastFullLog.get();
+        if (now - last > 10_000_000_000L && lastFullLog.compareAndSet(last, now)) {
+            fullSinceLog.addAndGet(-count);
+            LOG.errorf("Redis is out of memory (maxmemory, noeviction): %d requests refused with 503 since the last "
+                    + "report (%s). Give Redis memory; see docs/OPERATIONS.md", count,
+                    StorageUnavailable.describe(failure));
+        }
     }
 
     /** A bug, not an outage: logged with a reference the client gets, and nothing else of it. */

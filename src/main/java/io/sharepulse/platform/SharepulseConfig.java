@@ -49,6 +49,20 @@ public interface SharepulseConfig {
         /** Widget events (copy, webshare) one client may report per minute on one site. */
         @WithDefault("60")
         int eventsPerMinute();
+
+        /**
+         * New posts one site may get per hour from all clients together (a fixed window from the first; then 429):
+         * a ceiling on what many addresses inventing URLs on the site's domains can store. 0: no ceiling.
+         */
+        @WithDefault("120")
+        int siteRegistrationsPerHour();
+
+        /**
+         * How long a post nobody has clicked stays: its Redis hash expires after this (a click makes it permanent),
+         * and the rollup then removes its PostgreSQL row. A page shown again later is simply registered again.
+         */
+        @WithDefault("7d")
+        Duration unclickedPostLifetime();
     }
 
     /** Per-site API keys of the admin API. */
@@ -78,9 +92,13 @@ public interface SharepulseConfig {
         @WithDefault("100ms")
         Duration clickTimeout();
 
-        /** How many posts' targets each instance keeps in memory to redirect readers while Redis is down. */
-        @WithDefault("50000")
-        int targetCacheSize();
+        /**
+         * Heap each instance spends on posts' targets (url, title, media), kept to redirect readers while Redis is
+         * down; the least recently used go first. About 700 bytes a post of usual size (some 45,000 posts in the
+         * default), at most about 10 KB for one with the longest URL, title and media URL admitted.
+         */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize targetCacheMemory();
     }
 
     interface Counting {

@@ -37,6 +37,21 @@ public final class StorageUnavailable {
         return false;
     }
 
+    /**
+     * Whether Redis refused a write because it is out of memory ({@code maxmemory} with {@code noeviction}: the
+     * policy our manifests set, so counts are never evicted silently). Not a bug and not an outage of the network:
+     * the operator must give Redis memory, or let posts nobody clicked expire.
+     */
+    public static boolean isRedisFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("OOM command not allowed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line for the log: the innermost cause's type and message. */
     public static String describe(Throwable failure) {
         Throwable root = failure;

@@ -31,6 +31,10 @@ public class Post extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When Redis last got this post (registered, registered again after it expired unclicked, put back). */
+    @Column(name = "seeded_at", nullable = false)
+    public Instant seededAt;
+
     public PostTarget target() {
         return new PostTarget(url, title, media);
     }

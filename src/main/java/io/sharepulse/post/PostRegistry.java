@@ -1,5 +1,6 @@
 package io.sharepulse.post;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.CacheWeights;
 
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.site.SiteChanged;
@@ -25,31 +32,42 @@ public class PostRegistry {
 
     private static final Logger LOG = Logger.getLogger(PostRegistry.class);
     public static final int MAX_TITLE = 300;
+    /** How long an id PostgreSQL does not know is taken as unknown without asking again. */
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(5);
 
     private final UrlCanonicalizer canonicalizer;
     private final PostStore store;
     private final PostRepository repository;
     private final PostTargets targets;
     private final Instance<DurableCounts> history;
+    /**
+     * Post ids PostgreSQL did not know a moment ago: a link to a post that does not exist (a typo, a deleted site's
+     * post, a made-up id) is clicked again and again, and each click would otherwise cost a transaction.
+     */
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder().expireAfterWrite(UNKNOWN_FOR)
+            .maximumWeight(1024 * 1024).<String, Boolean>weigher((id, v) -> CacheWeights.entry(id)).build();
 
     public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository,
-            PostTargets targets, Instance<DurableCounts> history) {
+            PostTargets targets, Instance<DurableCounts> history, MeterRegistry registry) {
         this.canonicalizer = canonicalizer;
         this.store = store;
         this.repository = repository;
         this.targets = targets;
         this.history = history;
+        CacheWeights.meter(registry, "unknown-posts", unknown);
     }
 
     /**
-     * The post for a page of {@code site}, registering it on first sight.
+     * The post for a page of {@code site}, registering it on first sight. A post Redis no longer has (it expired
+     * unclicked, or Redis lost it) is put back from PostgreSQL.
      *
-     * @param admission subscribed only when the post is new, before anything is written (a rate limit)
+     * @param admission    subscribed when Redis does not have the post, before anything is written (a rate limit)
+     * @param newPost      subscribed when PostgreSQL does not have it either, before it is inserted (a ceiling)
      * @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own
      */
     public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
-            Uni<Void> admission) {
-        String url = canonicalizer.canonicalize(rawUrl);
+            Uni<Void> admission, Uni<Void> newPost) {
+        String url = canonicalizer.canonicalize(rawUrl, site.queryParams());
         String host = UrlCanonicalizer.host(url);
         if (!site.allowsHost(host)) {
             throw new ProblemException(422, "host-not-allowed", "Host not allowed",
@@ -60,11 +78,20 @@ public class PostRegistry {
         PostId id = PostId.derive(site.id(), url);
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
-                : admission.chain(() -> Uni.createFrom().item(() -> repository.register(id, url, title, media))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                : admission.chain(() -> worker(() -> repository.reseed(id)))
+                        .chain(known -> known.isPresent() ? Uni.createFrom().item(known.get())
+                                : newPost.chain(() -> worker(() -> repository.register(id, url, title, media))))
                         .map(Post::target)
-                        .chain(target -> store.seed(id, target).replaceWith(new PostRecord(id, target, Map.of()))))
-                .invoke(post -> targets.remember(id, post.target()));
+                        .chain(target -> store.seed(id, target).replaceWith(new PostRecord(id, target, Map.of())))
+                        // A page seen for the first time is likely clicked soon; a known one is remembered when it is.
+                        .invoke(post -> {
+                            unknown.invalidate(id.value());
+                            targets.remember(id, post.target());
+                        }));
+    }
+
+    private static <T> Uni<T> worker(java.util.function.Supplier<T> blocking) {
+        return Uni.createFrom().item(blocking).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The post as Redis knows it, without registering anything. */
@@ -83,8 +110,12 @@ public class PostRegistry {
      * Empty when the post or its site does not exist.
      */
     public Uni<Optional<PostRecord>> restore(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id).map(row -> new PostRecord(id, row.target(),
-                history.isResolvable() ? history.get().allTime(id) : Map.of())))
+        if (isUnknown(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        // Marked as put back now: the clean-up of unclicked posts leaves it alone while Redis may hold it.
+        return Uni.createFrom().item(() -> remember(id, repository.reseed(id)).map(row -> new PostRecord(id,
+                row.target(), history.isResolvable() ? history.get().allTime(id) : Map.of())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
                         : store.restore(found.get())
@@ -96,8 +127,22 @@ public class PostRegistry {
      * The post from PostgreSQL alone, without touching Redis: where to send a reader while Redis is unavailable.
      */
     public Uni<Optional<PostTarget>> findDurable(PostId id) {
-        return Uni.createFrom().item(() -> repository.findLive(id).map(Post::target))
+        if (isUnknown(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(() -> remember(id, repository.findLive(id)).map(Post::target))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private boolean isUnknown(PostId id) {
+        return unknown.getIfPresent(id.value()) != null;
+    }
+
+    private Optional<Post> remember(PostId id, Optional<Post> found) {
+        if (found.isEmpty()) {
+            unknown.put(id.value(), Boolean.TRUE);
+        }
+        return found;
     }
 
     /**

@@ -23,16 +23,32 @@ public class PostRepository {
     /**
      * Registers the post unless it exists and returns the stored row. The first registration's title wins: the
      * share API is public, and a later caller must not be able to rewrite what every share of a post says.
+     * {@code seeded_at} says when Redis last got the post (see {@link #reseed}).
      */
     @Transactional
     public Post register(PostId id, String url, String title, String media) {
         Post.getEntityManager()
-                .createNativeQuery("insert into post (id, site_id, url, title, media, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing")
+                .createNativeQuery("insert into post (id, site_id, url, title, media, created_at, seeded_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?6) on conflict (id) do update set seeded_at = "
+                        + "excluded.seeded_at")
                 .setParameter(1, id.value()).setParameter(2, id.site()).setParameter(3, url)
                 .setParameter(4, title).setParameter(5, media).setParameter(6, clock.instant())
                 .executeUpdate();
         return Post.findById(id.value());
+    }
+
+    /**
+     * The post, if it and its site are live, marked as given to Redis again now: a post Redis put back (it expired
+     * unclicked and is shown again, or Redis lost it) lives there another unclicked-post lifetime, and the clean-up
+     * of unclicked posts must not remove its row meanwhile.
+     */
+    @Transactional
+    public Optional<Post> reseed(PostId id) {
+        int updated = Post.getEntityManager()
+                .createNativeQuery("update post set seeded_at = ?1 where id = ?2 and site_id in "
+                        + "(select s.id from site s where s.deleted_at is null)")
+                .setParameter(1, clock.instant()).setParameter(2, id.value()).executeUpdate();
+        return updated == 0 ? Optional.empty() : Post.findByIdOptional(id.value());
     }
 
     /** The post, if it and its site are live (used to rebuild Redis after a loss). */

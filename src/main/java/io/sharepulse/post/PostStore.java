@@ -2,7 +2,6 @@ package io.sharepulse.post;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.RedisScript;
+import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,18 +28,21 @@ public class PostStore {
     public static final String MEDIA = "m";
     public static final String COUNT_PREFIX = "c:";
 
-    private static final RedisScript RESTORE = RedisScript.fromResource("redis/restore-post.lua");
+    private static final RedisScript PUT = RedisScript.fromResource("redis/put-post.lua");
+    private static final RedisScript FORGET = RedisScript.fromResource("redis/forget-posts.lua");
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keyCommands;
+    private final String unclickedSeconds;
 
-    public PostStore(ReactiveRedisDataSource redis, RedisKeys keys) {
+    public PostStore(ReactiveRedisDataSource redis, RedisKeys keys, SharepulseConfig config) {
         this.redis = redis;
         this.keys = keys;
         this.hashes = redis.hash(String.class);
         this.keyCommands = redis.key();
+        this.unclickedSeconds = Long.toString(Math.max(1, config.limits().unclickedPostLifetime().toSeconds()));
     }
 
     /** The post as Redis knows it, in one round trip. */
@@ -47,24 +50,23 @@ public class PostStore {
         return hashes.hgetall(keys.post(id.site(), id.hash())).map(fields -> toRecord(id, fields));
     }
 
-    /** Writes url/title/media, leaving the counts alone. */
+    /**
+     * Writes url/title/media of a post Redis does not have, with the expiry of a post nobody clicked
+     * ({@code sharepulse.limits.unclicked-post-lifetime}; the first counted click removes it). A post another
+     * instance wrote meanwhile is left as it is.
+     */
     public Uni<Void> seed(PostId id, PostTarget target) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(URL, target.url());
-        fields.put(TITLE, target.title());
-        if (target.media() != null) {
-            fields.put(MEDIA, target.media());
-        }
-        return hashes.hset(keys.post(id.site(), id.hash()), fields).replaceWithVoid();
+        return restore(new PostRecord(id, target, Map.of()));
     }
 
     /**
      * Puts back a post Redis lost, with its all-time counts, unless it exists already (atomic: no click that
-     * counted since another instance restored it is overwritten).
+     * counted since another instance restored it is overwritten). Without counts it expires like a new post.
      */
     public Uni<Void> restore(PostRecord post) {
         List<String> args = new ArrayList<>();
         args.add(keys.post(post.id().site(), post.id().hash()));
+        args.add(unclickedSeconds);
         args.add(post.url());
         args.add(post.title());
         args.add(post.media() == null ? "" : post.media());
@@ -72,7 +74,27 @@ public class PostStore {
             args.add(network);
             args.add(Long.toString(count));
         });
-        return RESTORE.run(redis, 1, args.toArray(String[]::new)).replaceWithVoid();
+        return PUT.run(redis, 1, args.toArray(String[]::new)).replaceWithVoid();
+    }
+
+    /**
+     * Removes the hashes of these posts of one site unless they hold a count; returns the post hashes now absent
+     * from Redis (removed, or gone already), whose PostgreSQL rows may go too.
+     */
+    public Uni<List<String>> forgetUnclicked(String site, List<String> postHashes) {
+        if (postHashes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] names = postHashes.stream().map(h -> keys.post(site, h)).toArray(String[]::new);
+        return FORGET.run(redis, names.length, names).map(reply -> {
+            List<String> gone = new ArrayList<>();
+            for (int i = 0; i < postHashes.size(); i++) {
+                if (reply.get(i).toInteger() == 1) {
+                    gone.add(postHashes.get(i));
+                }
+            }
+            return gone;
+        });
     }
 
     /** Removes the post hashes of these posts (a deleted site): their links stop counting. */

@@ -7,19 +7,28 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.CacheWeights;
 import io.sharepulse.platform.SharepulseConfig;
 
 /**
  * Where recently seen posts point, kept in process with a bound: when Redis cannot answer a click, the reader is
- * still redirected from here without waiting on PostgreSQL. Only url, title and media are kept (no counts).
+ * still redirected from here without waiting on PostgreSQL. Only url, title and media are kept (no counts). Bounded
+ * in bytes ({@code sharepulse.redis.target-cache-memory}), not entries: posts with the longest URL, title and media
+ * allowed must not be able to fill the heap. Filled by new registrations and by clicks that count, never by HEAD
+ * requests, bots or peeks, which anybody can send without limit.
  */
 @Singleton
 public class PostTargets {
 
     private final Cache<String, PostTarget> cache;
 
-    public PostTargets(SharepulseConfig config) {
-        this.cache = Caffeine.newBuilder().maximumSize(config.redis().targetCacheSize()).build();
+    public PostTargets(SharepulseConfig config, MeterRegistry registry) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.redis().targetCacheMemory().asLongValue())
+                .<String, PostTarget>weigher((id, t) -> CacheWeights.entry(id, t.url(), t.title(), t.media()))
+                .build();
+        CacheWeights.meter(registry, "post-targets", cache);
     }
 
     public void remember(PostId id, PostTarget target) {
@@ -31,5 +40,10 @@ public class PostTargets {
 
     public Optional<PostTarget> find(PostId id) {
         return Optional.ofNullable(cache.getIfPresent(id.value()));
+    }
+
+    /** The estimated heap the targets hold now. */
+    public long weighedBytes() {
+        return CacheWeights.weighed(cache);
     }
 }

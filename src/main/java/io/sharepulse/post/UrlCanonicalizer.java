@@ -3,6 +3,7 @@ package io.sharepulse.post;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,11 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.util.NetUtil;
 import io.sharepulse.platform.ProblemException;
+import io.sharepulse.site.SiteView;
 
 /**
  * Turns the URL a page reports into the one form we count under (DESIGN.md §3): http/https only, lower-case
- * ASCII host, no default port, no user info, no fragment, no tracking parameters, dot segments resolved,
- * percent-encoding normalised. Two spellings of one page get one post id; anything that is not a plain web
+ * ASCII host, no default port, no user info, no fragment, no tracking parameters (and for a page, none but those
+ * its site declares), dot segments resolved, percent-encoding normalised. Two spellings of one page get one post id; anything that is not a plain web
  * URL is refused with a 400 problem.
  */
 @ApplicationScoped
@@ -37,13 +39,27 @@ public class UrlCanonicalizer {
         return new ProblemException(400, "invalid-url", "Invalid URL", detail);
     }
 
-    /** The canonical form of {@code raw}; see the class comment. */
+    /** The canonical form of {@code raw} with every query parameter but tracking ones; see the class comment. */
     public String canonicalize(String raw) {
         return canonicalize(raw, true);
     }
 
+    /**
+     * The canonical form of a page's URL for a site that keeps only these query parameters (by name, in the order
+     * the URL has them); {@code ["*"]} keeps all but tracking ones, as {@link #canonicalize(String)}. A parameter
+     * the site did not name (a session, an e-mail address, a reader's search) never becomes part of a post.
+     */
+    public String canonicalize(String raw, Collection<String> keptParams) {
+        return canonicalize(raw, true, keptParams.contains(SiteView.ALL_PARAMS) ? null : Set.copyOf(keptParams));
+    }
+
     /** As {@link #canonicalize(String)}; {@code stripTracking=false} keeps every query parameter (media URLs). */
     public String canonicalize(String raw, boolean stripTracking) {
+        return canonicalize(raw, stripTracking, null);
+    }
+
+    /** @param keptNames the only parameters kept, by name; null: all (less tracking ones if {@code stripTracking}) */
+    private String canonicalize(String raw, boolean stripTracking, Set<String> keptNames) {
         if (raw == null || raw.isBlank()) {
             throw invalid("A URL is required.");
         }
@@ -89,7 +105,7 @@ public class UrlCanonicalizer {
                     continue;
                 }
                 String normalized = normalizeEncoding(param, "/?:@!$'()*+,;=");
-                if (stripTracking && isTracking(normalized)) {
+                if (keptNames != null ? !keptNames.contains(name(normalized)) : stripTracking && isTracking(normalized)) {
                     continue;
                 }
                 kept.add(normalized);
@@ -174,9 +190,13 @@ public class UrlCanonicalizer {
     }
 
     private static boolean isTracking(String param) {
-        int eq = param.indexOf('=');
-        String name = (eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+        String name = name(param).toLowerCase(Locale.ROOT);
         return name.startsWith("utm_") || TRACKING.contains(name);
+    }
+
+    private static String name(String param) {
+        int eq = param.indexOf('=');
+        return eq < 0 ? param : param.substring(0, eq);
     }
 
     /**

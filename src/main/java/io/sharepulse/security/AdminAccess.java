@@ -31,6 +31,21 @@ public final class AdminAccess {
         return path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/");
     }
 
+    /** Whether a raw (undecoded) path holds {@code %2F} or {@code %5C}, in either case. */
+    static boolean hasEncodedSeparator(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        for (int i = rawPath.indexOf('%'); i >= 0 && i + 2 < rawPath.length(); i = rawPath.indexOf('%', i + 1)) {
+            char a = rawPath.charAt(i + 1);
+            char b = Character.toUpperCase(rawPath.charAt(i + 2));
+            if ((a == '2' && b == 'F') || (a == '5' && b == 'C')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * @throws ProblemException 404 for anything outside the key's site, 403 for a role that does not cover it
      */

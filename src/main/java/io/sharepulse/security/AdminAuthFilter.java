@@ -14,8 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.sharepulse.platform.Hashing;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.platform.UnroutedMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Guards every {@code /admin/v1} path. It runs before routing, so an unknown admin path answers 401 like a known
@@ -38,11 +41,32 @@ public class AdminAuthFilter {
         this.limiter = limiter;
     }
 
+    /** The HTTP metrics' path for every admin request refused here, before routing: no raw path as a tag. */
+    static final String REFUSED_TEMPLATE = AdminAccess.ADMIN_PREFIX + "/{refused}";
+
     @ServerRequestFilter(preMatching = true)
     public Uni<Void> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!AdminAccess.isAdminPath(path)) {
             return null; // not ours: the public API and the redirect pay nothing here
+        }
+        Context context = Vertx.currentContext();
+        try {
+            Uni<Void> checked = check(request, path);
+            return checked == null ? null
+                    : checked.onFailure().invoke(() -> UnroutedMetrics.tag(context, REFUSED_TEMPLATE));
+        } catch (ProblemException refused) {
+            UnroutedMetrics.tag(context, REFUSED_TEMPLATE);
+            throw refused;
+        }
+    }
+
+    private Uni<Void> check(ContainerRequestContext request, String path) {
+        if (AdminAccess.hasEncodedSeparator(request.getUriInfo().getRequestUri().getRawPath())) {
+            // This filter decides on the decoded path, the router matches segments of the raw one: "a%2Fb" would be
+            // two segments here and one there. No admin path needs a slash inside a segment.
+            throw ProblemException.badRequest("encoded-separator",
+                    "Admin paths may not contain an encoded slash or backslash (%2F, %5C).");
         }
         String presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (presented == null) {

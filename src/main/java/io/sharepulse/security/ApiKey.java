@@ -40,4 +40,8 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** The key that created this one; null when the operator did. */
+    @Column(name = "created_by")
+    public String createdBy;
 }

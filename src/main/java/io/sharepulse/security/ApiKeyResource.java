@@ -12,10 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +39,9 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Create a key; the answer holds its secret, which is never shown again")
-    public Response create(@PathParam("site") String site, @NotNull @Valid KeyRequest request) {
-        ApiKeyView key = keys.create(site, request);
+    public Response create(@PathParam("site") String site, @NotNull @Valid KeyRequest request,
+            @Context SecurityContext caller) {
+        ApiKeyView key = keys.create(site, request, (Caller) caller.getUserPrincipal());
         return Response.created(URI.create("/admin/v1/sites/" + site + "/keys/" + key.id())).entity(key).build();
     }
 
@@ -48,9 +53,12 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a key: it stops working at once")
-    public Response revoke(@PathParam("site") String site, @PathParam("id") String id) {
-        keys.revoke(site, id);
+    @Operation(summary = "Revoke a key: it stops working at once; with descendants=true so do the keys it created, "
+            + "and theirs")
+    public Response revoke(@PathParam("site") String site, @PathParam("id") String id,
+            @Parameter(description = "also revoke every key this one created, and the keys those created")
+            @QueryParam("descendants") boolean descendants) {
+        keys.revoke(site, id, descendants);
         return Response.noContent().build();
     }
 }

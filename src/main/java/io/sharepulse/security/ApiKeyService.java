@@ -43,8 +43,9 @@ public class ApiKeyService {
         this.maxRateLimit = config.keys().rateLimit();
     }
 
+    /** @param creator the caller: a key created by a key records it, so revoking that key can revoke this one */
     @Transactional
-    public ApiKeyView create(String site, KeyRequest request) {
+    public ApiKeyView create(String site, KeyRequest request, Caller creator) {
         sites.get(site); // 404 for an unknown or deleted site
         int rateLimit = request.rateLimit() == null ? maxRateLimit : request.rateLimit();
         if (rateLimit > maxRateLimit) {
@@ -69,6 +70,7 @@ public class ApiKeyService {
         key.secretHash = Hashing.sha256(secret);
         key.rateLimit = rateLimit;
         key.createdAt = clock.instant();
+        key.createdBy = creator.keyId();
         key.persist();
         return ApiKeyView.of(key, PREFIX + key.id + "_" + secret);
     }
@@ -80,16 +82,28 @@ public class ApiKeyService {
                 .map(k -> ApiKeyView.of(k, null)).toList();
     }
 
-    /** Revokes a key at once (idempotent); the row stays so lists show who had access until when. */
+    /**
+     * Revokes a key at once (idempotent); the row stays so lists show who had access until when. With
+     * {@code descendants}, also every key it created, and the keys those created, and so on: what a leaked admin
+     * key may have minted. Returns how many keys this call revoked.
+     */
     @Transactional
-    public void revoke(String site, String id) {
+    public int revoke(String site, String id, boolean descendants) {
         sites.get(site);
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(id == null ? "" : id)
                 .filter(k -> k.siteId.equals(site))
                 .orElseThrow(() -> ProblemException.notFound("unknown-key", "This site has no key with this id."));
-        if (key.revokedAt == null) {
+        if (!descendants) {
+            if (key.revokedAt != null) {
+                return 0;
+            }
             key.revokedAt = clock.instant();
+            return 1;
         }
+        return ApiKey.getEntityManager().createNativeQuery("with recursive tree (id) as (select id from api_key "
+                + "where id = ?1 union select k.id from api_key k join tree t on k.created_by = t.id) "
+                + "update api_key set revoked_at = ?2 where id in (select id from tree) and revoked_at is null")
+                .setParameter(1, key.id).setParameter(2, clock.instant()).executeUpdate();
     }
 
     /**

@@ -17,10 +17,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.CacheWeights;
+
 /**
  * Tells crawlers and link-preview fetchers from readers, by the maintained {@code crawler-user-agents} list
  * (refreshed with {@code scripts/update-bot-list.sh}) plus {@code bots/extra-patterns.txt}. Testing ~1,500
  * patterns costs tens of microseconds, so verdicts are cached per User-Agent; browsers send few distinct ones.
+ * The cache is bounded in bytes ({@link #VERDICT_CACHE_BYTES}): a client that sends a new 512-character
+ * User-Agent every time only churns it.
  */
 @Singleton
 public class BotDetector {
@@ -28,10 +33,15 @@ public class BotDetector {
     /** Longer User-Agents are judged (and cached) by their start; real ones are far shorter. */
     static final int MAX_UA = 512;
 
-    private final List<Pattern> patterns;
-    private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumSize(50_000).build();
+    /** Some 19,000 User-Agents of usual length (about 130 characters), 7,000 of the longest judged. */
+    static final long VERDICT_CACHE_BYTES = 8L * 1024 * 1024;
 
-    public BotDetector(ObjectMapper json) {
+    private final List<Pattern> patterns;
+    private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumWeight(VERDICT_CACHE_BYTES)
+            .<String, Boolean>weigher((ua, verdict) -> CacheWeights.entry(ua)).build();
+
+    public BotDetector(ObjectMapper json, MeterRegistry registry) {
+        CacheWeights.meter(registry, "bot-verdicts", verdicts);
         List<Pattern> compiled = new ArrayList<>();
         for (String p : listed(json)) {
             compiled.add(Pattern.compile(p));

@@ -68,7 +68,10 @@ public class ClickTally {
         return visitor.compose(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
                 .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, f))
                 .map(result -> {
-                    targets.remember(post, result.target());
+                    if (result.outcome() == ClickOutcome.COUNTED || result.outcome() == ClickOutcome.DUPLICATE) {
+                        // Readers' clicks only: HEAD, bots and peeks cost nothing to send and must not fill the heap.
+                        targets.remember(post, result.target());
+                    }
                     if (closed) {
                         if (!visit.headOnly()) {
                             metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sharepulse.platform.ClientIpResolver;
 import io.sharepulse.platform.Hashing;
+import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.RateWindow;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
@@ -12,33 +16,74 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Limits on the public paths that write: registering new posts (every one is a PostgreSQL row and a Redis hash)
- * and widget events. Counted per client and site in one-minute windows. The client is a hash of the network
- * address under the day's salt, kept only as long as its window (one minute), and computed even for readers
- * who ask not to be tracked: a flood must be stoppable, and the hash identifies nobody once the salt is gone.
+ * and widget events. Counted per client and site in one-minute windows, and new posts per site in one-hour
+ * windows as well (a ceiling on what many addresses together can store). The client is a hash of its network
+ * address (an IPv6 client by its /64) under the day's salt, kept only as long as its window (one minute), and
+ * computed even for readers who ask not to be tracked: a flood must be stoppable, and the hash identifies nobody
+ * once the salt is gone. Refusals are counted in {@code sharepulse_registrations_refused_total{reason}}.
  */
 @ApplicationScoped
 public class PublicLimits {
 
     static final long WINDOW_MS = 60_000;
+    static final long SITE_WINDOW_MS = 3_600_000;
     private static final byte[] PURPOSE = "rate-limit".getBytes(StandardCharsets.UTF_8);
 
     private final RateWindow window;
     private final RedisKeys keys;
     private final DailySalt salt;
     private final int registrations;
+    private final int siteRegistrations;
     private final int events;
+    private final Counter refusedSource;
+    private final Counter refusedClient;
+    private final Counter refusedSite;
 
-    public PublicLimits(RateWindow window, RedisKeys keys, DailySalt salt, SharepulseConfig config) {
+    public PublicLimits(RateWindow window, RedisKeys keys, DailySalt salt, SharepulseConfig config,
+            MeterRegistry registry) {
         this.window = window;
         this.keys = keys;
         this.salt = salt;
         this.registrations = config.limits().registrationsPerMinute();
+        this.siteRegistrations = config.limits().siteRegistrationsPerHour();
         this.events = config.limits().eventsPerMinute();
+        this.refusedSource = refused(registry, "not-a-page-request");
+        this.refusedClient = refused(registry, "client-limit");
+        this.refusedSite = refused(registry, "site-limit");
     }
 
-    /** Admits one new post registration by this client on this site, or fails with 429. */
-    public Uni<Void> registration(String site, Visit visit) {
-        return admit("reg", site, visit, registrations, "A client may register " + registrations + " new pages");
+    private static Counter refused(MeterRegistry registry, String reason) {
+        return Counter.builder("sharepulse.registrations.refused")
+                .description("New pages not registered: the request was no page's, or a limit was reached")
+                .tag("reason", reason).register(registry);
+    }
+
+    /**
+     * Admits one registration by this client on this site of a page Redis does not have, or fails: 403 for a
+     * request that is not a page's own (see {@link Fetch#refusal}), 429 past the client's limit.
+     */
+    public Uni<Void> registration(String site, Visit visit, Fetch fetch) {
+        String refusal = fetch.refusal();
+        if (refusal != null) {
+            refusedSource.increment();
+            return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                    "New page not registered", refusal));
+        }
+        return admit("reg", site, visit, registrations, "A client may register " + registrations + " new pages")
+                .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
+    }
+
+    /**
+     * Admits one post PostgreSQL does not have yet on this site, or fails with 429 past the site's hourly ceiling.
+     * A page registered again after it left Redis does not count.
+     */
+    public Uni<Void> newPost(String site) {
+        if (siteRegistrations <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return window.admit(keys.publicLimit(site, "reg", "site"), siteRegistrations, SITE_WINDOW_MS,
+                "This site may get " + siteRegistrations + " new pages")
+                .onFailure(ProblemException.class).invoke(() -> refusedSite.increment());
     }
 
     /** Admits one widget event by this client on this site, or fails with 429. */
@@ -52,7 +97,7 @@ public class PublicLimits {
         }
         return salt.today().chain(s -> {
             String client = Hashing.base64url(Hashing.sha256(s, PURPOSE,
-                    visit.clientIp().getBytes(StandardCharsets.UTF_8)), 12);
+                    ClientIpResolver.network(visit.clientIp()).getBytes(StandardCharsets.UTF_8)), 12);
             return window.admit(keys.publicLimit(site, kind, client), limit, WINDOW_MS, what);
         });
     }

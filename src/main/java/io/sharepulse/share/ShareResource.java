@@ -60,7 +60,7 @@ public class ShareResource {
             @Parameter(description = "the page's title, at most 300 characters") @QueryParam("title") String title,
             @Parameter(description = "an image URL for networks that show one") @QueryParam("media") String media,
             UriInfo uri, @Context Request request, HttpServerRequest http) {
-        return shares.share(site, url, title, media, publicUrl.base(uri), visits.read(http, false)).map(doc -> {
+        return shares.share(site, url, title, media, publicUrl.base(uri), visits.read(http, false), Fetch.of(http)).map(doc -> {
             byte[] body;
             try {
                 body = json.writeValueAsBytes(doc);

@@ -25,14 +25,16 @@ public class ShareService {
 
     /**
      * @param visit who asks: a page seen for the first time counts against their registration limit
+     * @param fetch how the browser made the request: only a page's own request registers a new page
      */
     public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl,
-            Visit visit) {
+            Visit visit, Fetch fetch) {
         return sites.find(siteId).chain(site -> {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");
             }
-            return posts.register(site.get(), url, title, media, limits.registration(siteId, visit))
+            return posts.register(site.get(), url, title, media, limits.registration(siteId, visit, fetch),
+                    limits.newPost(siteId))
                     .map(post -> links.document(site.get(), post, baseUrl));
         });
     }

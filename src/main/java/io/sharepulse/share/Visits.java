@@ -18,7 +18,7 @@ public class Visits {
 
     public Visit read(HttpServerRequest request, boolean headOnly) {
         String ip = clientIp.resolve(request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(),
-                request.getHeader("X-Forwarded-For"));
+                request.headers().getAll("X-Forwarded-For"));
         boolean dnt = "1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC"));
         boolean prefetch = BotDetector.isPrefetch(request.getHeader("Sec-Purpose"), request.getHeader("Purpose"),
                 request.getHeader("X-Purpose"), request.getHeader("X-Moz"));

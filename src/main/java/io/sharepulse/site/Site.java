@@ -48,6 +48,11 @@ public class Site extends PanacheEntityBase {
     @Column(name = "min_count", nullable = false)
     public int minCount;
 
+    /** Query parameters that make another page ({@code *}: all but tracking ones); others are dropped. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "query_params", nullable = false, columnDefinition = "text[]")
+    public List<String> queryParams;
+
     public String via;
 
     public String hashtags;

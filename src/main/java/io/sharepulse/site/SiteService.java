@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import com.google.common.net.InternetDomainName;
+
+import io.netty.util.NetUtil;
 import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.Problem.FieldError;
@@ -73,12 +76,26 @@ public class SiteService {
         return SiteView.of(site);
     }
 
+    /**
+     * @param mayChangeDomains whether the caller may change which hosts the site owns (the operator only: a site's
+     *                         own key must not be able to claim somebody else's domain for share links)
+     */
     @Transactional
-    public SiteView replace(String id, SiteRequest request) {
+    public SiteView replace(String id, SiteRequest request, boolean mayChangeDomains) {
         if (request.id() != null && !request.id().equals(id)) {
             throw invalid(List.of(new FieldError("id", "a site's id cannot change")));
         }
         Site site = live(id).orElseThrow(() -> unknown());
+        if (!mayChangeDomains) {
+            List<FieldError> errors = new ArrayList<>();
+            Set<String> asked = Set.copyOf(domains(request.domains(), errors));
+            // A domain that does not pass is not one the site has: a change all the same.
+            if (!errors.isEmpty() || !asked.equals(Set.copyOf(site.domains))
+                    || Boolean.TRUE.equals(request.includeSubdomains()) != site.includeSubdomains) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "Only the operator may change a site's "
+                        + "domains or includeSubdomains; send them as they are.");
+            }
+        }
         apply(site, request);
         changed.fire(new SiteChanged(site.id, false));
         return SiteView.of(site);
@@ -108,10 +125,18 @@ public class SiteService {
         site.minCount = request.minCount() == null ? 0 : request.minCount();
         site.via = request.via();
         site.hashtags = request.hashtags();
+        site.queryParams = request.queryParams() == null ? List.of()
+                : request.queryParams().contains(SiteView.ALL_PARAMS) ? List.of(SiteView.ALL_PARAMS)
+                : List.copyOf(new LinkedHashSet<>(request.queryParams()));
         site.updatedAt = now();
     }
 
-    /** Host names as URLs carry them: lower case, ASCII (punycode), no trailing dot; nothing else allowed. */
+    /**
+     * Host names as URLs carry them: lower case, ASCII (punycode), no trailing dot; nothing else allowed. A name of
+     * one label ({@code com}, {@code intranet}) or a public suffix ({@code co.uk}, {@code github.io}: names anybody
+     * can register under, by the Public Suffix List Guava ships) is refused: with subdomains it would hand share
+     * links to every site under it. IP addresses and {@code localhost} (development) are taken as they are.
+     */
     static List<String> domains(List<String> raw, List<FieldError> errors) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -119,15 +144,28 @@ public class SiteService {
             if (d.endsWith(".")) {
                 d = d.substring(0, d.length() - 1);
             }
+            String field = "domains[" + i + "]";
+            String ascii;
             try {
-                String ascii = IDN.toASCII(d, IDN.USE_STD3_ASCII_RULES);
+                ascii = IDN.toASCII(d, IDN.USE_STD3_ASCII_RULES);
                 if (ascii.isEmpty() || ascii.startsWith(".") || ascii.contains("..")) {
                     throw new IllegalArgumentException("empty label");
                 }
-                out.add(ascii);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("domains[" + i + "]",
-                        "must be a host name such as example.com, without scheme, port or path"));
+                errors.add(new FieldError(field, "must be a host name such as example.com, without scheme, port or path"));
+                continue;
+            }
+            if (ascii.equals("localhost") || NetUtil.isValidIpV4Address(ascii)) {
+                out.add(ascii);
+            } else if (!ascii.contains(".")) {
+                errors.add(new FieldError(field, "must be a full host name such as example.com, not a single label"));
+            } else if (!InternetDomainName.isValid(ascii)) {
+                errors.add(new FieldError(field, "must be a host name such as example.com, without scheme, port or path"));
+            } else if (InternetDomainName.from(ascii).isPublicSuffix()) {
+                errors.add(new FieldError(field, "is a public suffix (anybody can have a name under it); "
+                        + "name your own domain, such as blog." + ascii));
+            } else {
+                out.add(ascii);
             }
         }
         return List.copyOf(out);

@@ -9,16 +9,21 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /**
  * A site as the API shows it, and the immutable snapshot hot paths read from {@link SiteDirectory}.
  *
- * @param networks network ids in the order the bar shows them
+ * @param networks    network ids in the order the bar shows them
+ * @param queryParams query parameters that make another page of the site; every other one is dropped from page
+ *                    URLs ({@code ["*"]}: all are kept but tracking ones)
  */
 public record SiteView(String id, String name, List<String> domains, boolean includeSubdomains, List<String> networks,
         String theme, int dedupeMinutes, boolean honourDnt, int minCount, String via, String hashtags,
-        Instant createdAt, Instant updatedAt) {
+        List<String> queryParams, Instant createdAt, Instant updatedAt) {
+
+    /** In {@link #queryParams}: every parameter is kept but tracking ones (sites made before the setting). */
+    public static final String ALL_PARAMS = "*";
 
     static SiteView of(Site site) {
         return new SiteView(site.id, site.name, List.copyOf(site.domains), site.includeSubdomains,
                 List.copyOf(site.networks), site.theme, site.dedupeSeconds / 60, site.honourDnt, site.minCount,
-                site.via, site.hashtags, site.createdAt, site.updatedAt);
+                site.via, site.hashtags, List.copyOf(site.queryParams), site.createdAt, site.updatedAt);
     }
 
     /** Whether a URL host (lower-case, ASCII) belongs to this site. */

@@ -70,7 +70,7 @@ public class DemoResource {
         }
         String origin = widget;
         return fragments.render(DemoSiteSeeder.DEMO_SITE, POST_URL, POST_TITLE, BarOptions.DEFAULTS, origin,
-                visits.read(request, false))
+                visits.read(request, false), io.sharepulse.share.Fetch.of(request))
                 .map(fragment -> {
                     String html = Templates.demo(POST_URL, POST_TITLE, origin, DemoSiteSeeder.DEMO_SITE,
                             String.join(",", DemoSiteSeeder.BAR_2008), String.join(",", modern()), fragment,

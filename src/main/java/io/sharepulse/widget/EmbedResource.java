@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.share.Fetch;
 import io.sharepulse.share.Visits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -48,7 +49,8 @@ public class EmbedResource {
             HttpServerRequest request) {
         String base = publicUrl.base(uri);
         BarOptions options = BarOptions.of(networks, theme, layout, size, counts, labels);
-        return fragments.render(site, url, title, options, base, visits.read(request, false)).map(html -> Pages
+        return fragments.render(site, url, title, options, base, visits.read(request, false), Fetch.of(request))
+                .map(html -> Pages
                 .html(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("utf-8")),
                         // Framable on purpose (iframe embeds): no frame-ancestors.
                         "default-src 'none'; style-src " + Pages.origin(base) + "; base-uri 'none'; form-action 'none'")

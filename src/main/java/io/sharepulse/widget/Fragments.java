@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.sharepulse.share.Fetch;
 import io.sharepulse.share.ShareDocument;
 import io.sharepulse.share.ShareLink;
 import io.sharepulse.share.ShareService;
@@ -50,8 +51,8 @@ public class Fragments {
      * @param baseUrl where our links and stylesheet live (the public URL, or the request's origin)
      */
     public Uni<String> render(String site, String url, String title, BarOptions options, String baseUrl,
-            Visit visit) {
-        return shares.share(site, url, title, null, baseUrl, visit).map(doc -> render(doc, options, baseUrl));
+            Visit visit, Fetch fetch) {
+        return shares.share(site, url, title, null, baseUrl, visit, fetch).map(doc -> render(doc, options, baseUrl));
     }
 
     String render(ShareDocument doc, BarOptions o, String baseUrl) {

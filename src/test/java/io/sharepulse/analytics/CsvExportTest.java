@@ -90,4 +90,19 @@ class CsvExportTest {
         assertThat(CsvWriter.text("\t=1")).isEqualTo("'\t=1");
         assertThat(CsvWriter.text("a=1")).isEqualTo("a=1");
     }
+
+    @Test
+    void formulasBehindInvisibleCharactersAreNeutralisedToo() {
+        // No-break space, zero-width space, BOM, ideographic space, word joiner, LTR mark before the trigger.
+        for (String lead : List.of("\u00A0", "\u200B", "\uFEFF", "\u3000", "\u2060", "\u200E", "\u00A0\u200B ")) {
+            for (String formula : List.of("=HYPERLINK(\"https://evil.example/\")", "+cmd", "-2+3", "@SUM(1)")) {
+                assertThat(CsvWriter.text(lead + formula)).as("%s", (lead + formula).codePoints().limit(3)
+                        .mapToObj(Integer::toHexString).toList()).isEqualTo("'" + lead + formula);
+            }
+        }
+        // The full-width forms of the triggers.
+        assertThat(CsvWriter.text("\uFF1D1+1")).isEqualTo("'\uFF1D1+1");
+        assertThat(CsvWriter.text("\u00A0plain")).isEqualTo("\u00A0plain");
+        assertThat(CsvWriter.text("\u200B")).isEqualTo("\u200B");
+    }
 }

@@ -73,7 +73,7 @@ class DockerfileTest {
                 "target/quarkus-app/app/ /deployments/app/",
                 "target/quarkus-app/quarkus/ /deployments/quarkus/");
         assertThat(all(instructions, "ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]");
-        assertThat(all(instructions, "EXPOSE")).containsExactly("8080");
+        assertThat(all(instructions, "EXPOSE")).containsExactly("8080 9000");
         // Nothing in the build changes the package type away from the fast-jar this layout expects.
         assertThat(Files.readString(Path.of("src/main/resources/application.properties")))
                 .doesNotContain("quarkus.package.jar.type");
@@ -118,7 +118,7 @@ class DockerfileTest {
                 });
         assertThat(command.get(0)).isEqualTo("bash");
 
-        assertThat(run(command, base.getPort())).as("against the running service").isZero();
+        assertThat(run(command, io.sharepulse.Management.port())).as("against the running service").isZero();
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -128,7 +128,7 @@ class DockerfileTest {
 
     /** Runs the health check's command with the image's port replaced by {@code port}. */
     static int run(List<String> command, int port) throws Exception {
-        List<String> local = command.stream().map(a -> a.replace("/8080", "/" + port)).toList();
+        List<String> local = command.stream().map(a -> a.replace("/9000", "/" + port)).toList();
         Process p = new ProcessBuilder(local).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -99,8 +99,33 @@ class KubernetesManifestsTest {
                 referenced.add(patch);
             }
         }
-        assertThat(Manifests.files()).allSatisfy(f -> assertThat(referenced).as("no kustomization takes " + f)
-                .contains(f.normalize()));
+        assertThat(Manifests.files()).filteredOn(f -> !Manifests.isExample(f))
+                .allSatisfy(f -> assertThat(referenced).as("no kustomization takes " + f).contains(f.normalize()));
+        assertThat(referenced).as("examples are never applied").noneMatch(Manifests::isExample);
+    }
+
+    @ParameterizedTest
+    @MethodSource("installs")
+    void noInstallCarriesASecretAndTheExamplesValuesAreRefusedAtStartUp(Path install) {
+        assertThat(Manifests.install(install)).as("the operator creates the Secret; placeholders are never applied")
+                .noneMatch(o -> o instanceof Secret);
+        Secret example = Manifests.secretExample();
+        assertThat(example.getMetadata().getName()).isEqualTo("sharepulse-secrets");
+        assertThat(example.getStringData()).isNotEmpty().allSatisfy((key, value) -> assertThat(
+                io.sharepulse.platform.SecretsCheck.isPlaceholder(value)).as(key + " is refused in production").isTrue());
+    }
+
+    @Test
+    void theServiceTrustsNoWholePrivateNetworkAsProxies() {
+        List<HasMetadata> objects = Manifests.install(Manifests.ROOT);
+        String trusted = environment(objects, app(objects)).get("SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES");
+        assertThat(trusted).isNotBlank();
+        for (String range : trusted.split(",")) {
+            String[] parts = range.strip().split("/");
+            int prefix = parts.length == 1 ? 128 : Integer.parseInt(parts[1]);
+            assertThat(prefix).as(range + ": a range of at most a /16 (IPv4) or /64 (IPv6)")
+                    .isGreaterThanOrEqualTo(parts[0].contains(":") ? 64 : 16);
+        }
     }
 
     @ParameterizedTest
@@ -230,16 +255,17 @@ class KubernetesManifestsTest {
             }
             for (Container c : pod.getContainers()) {
                 for (EnvFromSource from : c.getEnvFrom()) {
-                    String ref = from.getConfigMapRef() != null ? from.getConfigMapRef().getName()
-                            : from.getSecretRef().getName();
-                    String kind = from.getConfigMapRef() != null ? "ConfigMap" : "Secret";
-                    assertThat(Manifests.find(objects, kind, ref)).as(where + " envFrom " + ref).isPresent();
+                    if (from.getConfigMapRef() != null) {
+                        String ref = from.getConfigMapRef().getName();
+                        assertThat(Manifests.find(objects, "ConfigMap", ref)).as(where + " envFrom " + ref).isPresent();
+                    } else {
+                        secret(objects, from.getSecretRef().getName());
+                    }
                 }
                 for (EnvVar env : c.getEnv()) {
                     if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
                         var ref = env.getValueFrom().getSecretKeyRef();
-                        Secret secret = (Secret) Manifests.find(objects, "Secret", ref.getName())
-                                .orElseThrow(() -> new AssertionError(where + " needs Secret " + ref.getName()));
+                        Secret secret = secret(objects, ref.getName());
                         assertThat(secretKeys(secret)).as(where + " " + env.getName()).contains(ref.getKey());
                     }
                 }
@@ -305,8 +331,15 @@ class KubernetesManifestsTest {
         assertThat(dockerfile).contains("USER " + c.getSecurityContext().getRunAsUser());
         Deployment d = (Deployment) Manifests.find(objects, "Deployment", APP).orElseThrow();
         Map<String, String> annotations = d.getSpec().getTemplate().getMetadata().getAnnotations();
+        ContainerPort management = c.getPorts().stream().filter(p -> p.getName().equals("management")).findFirst()
+                .orElseThrow();
+        assertThat(dockerfile).containsPattern("EXPOSE .*\\b" + management.getContainerPort() + "\\b");
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
-                .containsEntry("prometheus.io/port", c.getPorts().get(0).getContainerPort().toString());
+                .containsEntry("prometheus.io/port", management.getContainerPort().toString());
+        assertThat(probes(c)).allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
+        Service service = (Service) Manifests.find(objects, "Service", APP).orElseThrow();
+        assertThat(service.getSpec().getPorts()).as("no Service publishes the management port")
+                .noneMatch(p -> "management".equals(p.getTargetPort().getStrVal()));
         // The root FS is read-only: /tmp must be a volume (Vert.x' file cache, the JVM's perf data).
         assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
         assertThat(c.getStartupProbe()).as("start-up probe").isNotNull();
@@ -322,7 +355,8 @@ class KubernetesManifestsTest {
         paths.add(d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
         assertThat(paths).hasSize(4).contains("/q/health/started", "/q/health/live", "/q/health/ready", "/q/metrics");
         for (String path : paths) {
-            given().get(path).then().statusCode(HttpStatus.SC_OK);
+            io.sharepulse.Management.given().get(path).then().statusCode(HttpStatus.SC_OK);
+            given().get(path).then().statusCode(HttpStatus.SC_NOT_FOUND); // not on the public port
         }
     }
 
@@ -372,12 +406,19 @@ class KubernetesManifestsTest {
                         .orElseThrow();
                 env.putAll(cm.getData());
             } else {
-                Secret s = (Secret) Manifests.find(objects, "Secret", from.getSecretRef().getName()).orElseThrow();
-                secretKeys(s).forEach(k -> env.put(k, "(secret)"));
+                secretKeys(secret(objects, from.getSecretRef().getName())).forEach(k -> env.put(k, "(secret)"));
             }
         }
         c.getEnv().forEach(e -> env.put(e.getName(), Objects.requireNonNullElse(e.getValue(), "(reference)")));
         return env;
+    }
+
+    /** A Secret the install refers to: created by the operator, with the keys of the example (never applied). */
+    static Secret secret(List<HasMetadata> objects, String name) {
+        assertThat(Manifests.find(objects, "Secret", name)).as("Secret " + name + " is not applied from k8s/").isEmpty();
+        Secret example = Manifests.secretExample();
+        assertThat(example.getMetadata().getName()).as("the example of Secret " + name).isEqualTo(name);
+        return example;
     }
 
     static Set<String> secretKeys(Secret secret) {

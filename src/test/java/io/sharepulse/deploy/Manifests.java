@@ -54,6 +54,16 @@ final class Manifests {
         }
     }
 
+    /** An example the operator copies by hand ({@code *.example.yaml}), never part of a kustomization. */
+    static boolean isExample(Path file) {
+        return file.getFileName().toString().endsWith(".example.yaml");
+    }
+
+    /** The Secret the service and the stores read, as the example shows it. */
+    static io.fabric8.kubernetes.api.model.Secret secretExample() {
+        return (io.fabric8.kubernetes.api.model.Secret) parse(ROOT.resolve("app/secret.example.yaml")).get(0);
+    }
+
     /** Every directory with a kustomization. */
     static List<Path> kustomizations() {
         try (Stream<Path> walk = Files.walk(ROOT)) {

@@ -26,11 +26,11 @@ class OperationsTest {
 
     @Test
     void readinessAndWellnessCoverRedisAndPostgres() {
-        given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
+        io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("redis", "postgresql"))
                 .body("checks.data.state", everyItem(equalTo("up")));
-        given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
+        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
                 .body("checks.name", hasItems("redis", "postgresql"));
     }
 
@@ -41,7 +41,7 @@ class OperationsTest {
         click(post, "reddit", "198.51.100.40");
         click(post, "reddit", "198.51.100.40");
         given().redirects().follow(false).header("User-Agent", Fixtures.GOOGLEBOT_UA).get("/s/{p}/reddit", post);
-        given().get("/q/metrics").then().statusCode(HttpStatus.SC_OK)
+        io.sharepulse.Management.given().get("/q/metrics").then().statusCode(HttpStatus.SC_OK)
                 .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"counted\"}"))
                 .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"duplicate\"}"))
                 .body(containsString("sharepulse_clicks_total{network=\"reddit\",outcome=\"bot\"}"))
@@ -50,7 +50,7 @@ class OperationsTest {
 
     @Test
     void openApiDescribesPublicAndAdminApis() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(HttpStatus.SC_OK)
+        io.sharepulse.Management.given().accept("application/json").get("/q/openapi").then().statusCode(HttpStatus.SC_OK)
                 .body("paths", hasKey("/api/v1/sites/{site}/share"))
                 .body("paths", hasKey("/s/{post}/{network}"))
                 .body("paths", hasKey("/api/v1/posts/{post}/counts"))

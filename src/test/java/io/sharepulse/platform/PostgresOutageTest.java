@@ -49,7 +49,7 @@ class PostgresOutageTest {
                     .header("Retry-After", "5").body("status", equalTo(503));
             admin().get("/admin/v1/sites").then()
                     .statusCode(HttpStatus.SC_SERVICE_UNAVAILABLE).contentType(PROBLEM).header("Retry-After", "5");
-            given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
+            io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK)
                     .body("checks.find { it.name == 'postgresql' }.data.state", equalTo("degraded"));
         } finally {
             OwnStores.postgres.start();

@@ -109,7 +109,7 @@ class RedisClusterModeTest {
 
     @Test
     void healthSeesTheClusterUp() {
-        given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
+        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(HttpStatus.SC_OK)
                 .body("status", equalTo("UP")).body("checks.name", hasItem("redis"))
                 .body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
     }

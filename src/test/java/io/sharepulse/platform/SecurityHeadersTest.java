@@ -62,6 +62,16 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void staticFilesAreNotSniffedEither() {
+        // Served by the HTTP layer's static handler, not through JAX-RS: the dashboard's own files and uPlot.
+        for (String path : List.of("/admin/assets/dashboard.js", "/admin/assets/dashboard.css",
+                "/admin/assets/favicon.svg", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+                "/webjars/uplot/1.6.30/dist/uPlot.min.css")) {
+            given().get(path).then().statusCode(HttpStatus.SC_OK).header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
     void anOversizedBodyIsRefusedWithAProblemBeforeItIsRead() {
         String big = "{\"name\":\"" + "a".repeat(100_000) + "\"}";
         admin().body(big).post("/admin/v1/sites").then().statusCode(HttpStatus.SC_REQUEST_TOO_LONG)

@@ -86,9 +86,12 @@ class AdminAccessMatrixTest {
         assertThat(existing.contentType()).startsWith(PROBLEM);
         assertThat(existing.jsonPath().getMap("").keySet()).isEqualTo(missing.jsonPath().getMap("").keySet());
         assertThat(existing.jsonPath().getString("detail")).isEqualTo(missing.jsonPath().getString("detail"));
-        // Dot segments and odd encodings cannot walk out of the key's own site.
+        // Dot segments and odd encodings cannot walk out of the key's own site: an encoded slash is refused outright.
         given().header("Authorization", "Bearer " + key).urlEncodingEnabled(false)
                 .get("/admin/v1/sites/" + site + "/..%2F" + other + "/stats")
+                .then().statusCode(HttpStatus.SC_BAD_REQUEST);
+        given().header("Authorization", "Bearer " + key).urlEncodingEnabled(false)
+                .get("/admin/v1/sites/" + site + "/../" + other + "/stats")
                 .then().statusCode(HttpStatus.SC_NOT_FOUND);
     }
 

@@ -48,6 +48,36 @@ class PublicLimitsTest {
     }
 
     @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        String site = createSite("flood-v6", List.of("reddit"));
+        // One subscriber line owns the whole /64: a fresh address per request is still one client.
+        for (int i = 1; i <= 60; i++) {
+            register(site, uniquePostUrl(), "2001:db8:77:1:" + Integer.toHexString(i) + "::" + i)
+                    .then().statusCode(HttpStatus.SC_OK);
+        }
+        register(site, uniquePostUrl(), "2001:db8:77:1:ffff:ffff:ffff:fffe").then()
+                .statusCode(HttpStatus.SC_TOO_MANY_REQUESTS).contentType(PROBLEM);
+        register(site, uniquePostUrl(), "[2001:db8:77:1::99]:4711").then().statusCode(HttpStatus.SC_TOO_MANY_REQUESTS);
+        // The next /64 is another client, and an IPv4 reader too.
+        register(site, uniquePostUrl(), "2001:db8:77:2::1").then().statusCode(HttpStatus.SC_OK);
+        register(site, uniquePostUrl(), "198.51.100.68").then().statusCode(HttpStatus.SC_OK);
+    }
+
+    @Test
+    void theProxysOwnHeaderLineNamesTheClient() {
+        String site = createSite("flood-lines", List.of("reddit"));
+        // The client writes a fresh X-Forwarded-For line each time; the proxy adds its own line with the real address.
+        for (int i = 1; i <= 60; i++) {
+            given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "203.0.113." + i)
+                    .header("X-Forwarded-For", "198.51.100.69").queryParam("url", uniquePostUrl())
+                    .get("/api/v1/sites/{s}/share", site).then().statusCode(HttpStatus.SC_OK);
+        }
+        given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "203.0.113.250")
+                .header("X-Forwarded-For", "198.51.100.69").queryParam("url", uniquePostUrl())
+                .get("/api/v1/sites/{s}/share", site).then().statusCode(HttpStatus.SC_TOO_MANY_REQUESTS);
+    }
+
+    @Test
     void aClientFloodingEventsIsStopped() {
         String site = createSite("events", List.of("reddit", "copy"));
         String post = share(site, uniquePostUrl(), "T").getString("post");

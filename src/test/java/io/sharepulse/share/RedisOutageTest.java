@@ -67,7 +67,7 @@ class RedisOutageTest {
     }
 
     double dropped() {
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = io.sharepulse.Management.given().get("/q/metrics").asString();
         return metrics.lines().filter(l -> l.startsWith("sharepulse_clicks_dropped_total{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -96,9 +96,9 @@ class RedisOutageTest {
         OwnStores.redis.stop();
         Thread.sleep(1500);
 
-        given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK).body("status", equalTo("UP"))
+        io.sharepulse.Management.given().get("/q/health/ready").then().statusCode(HttpStatus.SC_OK).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.data.state", equalTo("degraded"));
-        given().get("/q/health/well").then().statusCode(HttpStatus.SC_SERVICE_UNAVAILABLE);
+        io.sharepulse.Management.given().get("/q/health/well").then().statusCode(HttpStatus.SC_SERVICE_UNAVAILABLE);
         assertThat(dropped()).isGreaterThan(droppedBefore);
 
         OwnStores.redis.start();
@@ -120,7 +120,7 @@ class RedisOutageTest {
             assertThat(click(post, "reddit").status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
         }
         assertThat(total(post)).isEqualTo(before + 10);
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
+        io.sharepulse.Management.given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
     }
 
     @Test
