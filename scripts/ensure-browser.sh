@@ -3,6 +3,10 @@
 # Run by the Maven build before the tests, so the README's test command needs no other step; idempotent.
 # Where it cannot install (not root, no apt-get), it says so and the browser tests are skipped, not failed.
 set -u
+# Two builds on one machine (two clones, say) install once, not side by side: hold a machine-wide lock, then
+# look again at what is installed.
+lockdir=${XDG_CACHE_HOME:-$HOME/.cache}/sharepulse
+mkdir -p "$lockdir" && exec 9>"$lockdir/ensure.lock" && flock 9
 if [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/chromium ]; then
   exit 0
 fi

@@ -9,6 +9,10 @@
 # integration test then skips itself with the reason instead of failing.
 set -u
 cd "$(dirname "$0")/.."
+# Two builds on one machine (two clones, say) install once, not side by side: hold a machine-wide lock, then
+# look again at what is installed.
+lockdir=${XDG_CACHE_HOME:-$HOME/.cache}/sharepulse
+mkdir -p "$lockdir" && exec 9>"$lockdir/ensure.lock" && flock 9
 
 packages=(wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree php-cli php-mysql hugo jekyll)
 missing=()
