@@ -50,8 +50,12 @@ public final class Stats {
             List<TopPost> posts) {
     }
 
+    /**
+     * @param media  the image networks show beside the title (absent when none)
+     * @param locked a site admin set title and image; registrations never change them
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PostStats(String post, String url, String title, String from, String to, String interval,
-            long total, Map<String, Long> networks, List<Bucket> series) {
+    public record PostStats(String post, String url, String title, String media, boolean locked, String from,
+            String to, String interval, long total, Map<String, Long> networks, List<Bucket> series) {
     }
 }

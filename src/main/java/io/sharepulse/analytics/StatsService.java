@@ -169,7 +169,9 @@ public class StatsService {
         data.postDays(post.post(), split).forEach((day, counts) -> add(buckets.clicks, buckets,
                 day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, Optional.empty(), networks));
         long total = networks.values().stream().mapToLong(Long::longValue).sum();
-        return new PostStats(post.post().value(), post.target().url(), post.target().title(), range.from().toString(),
+        Optional<io.sharepulse.post.Post> row = posts.find(post.post());
+        return new PostStats(post.post().value(), post.target().url(), post.target().title(),
+                post.target().media(), row.map(p -> p.locked).orElse(false), range.from().toString(),
                 range.to().toString(), interval.id(), total, networks, buckets.list(false, false));
     }
 

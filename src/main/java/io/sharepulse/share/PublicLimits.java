@@ -12,6 +12,7 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.RateWindow;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,6 +37,7 @@ public class PublicLimits {
     private final int siteRegistrations;
     private final int events;
     private final Counter refusedSource;
+    private final Counter refusedOrigin;
     private final Counter refusedClient;
     private final Counter refusedSite;
 
@@ -49,6 +51,7 @@ public class PublicLimits {
         this.events = config.limits().eventsPerMinute();
         this.refusedSource = refused(registry, "not-a-page-request");
         this.refusedClient = refused(registry, "client-limit");
+        this.refusedOrigin = refused(registry, "foreign-page");
         this.refusedSite = refused(registry, "site-limit");
     }
 
@@ -60,14 +63,22 @@ public class PublicLimits {
 
     /**
      * Admits one registration by this client on this site of a page Redis does not have, or fails: 403 for a
-     * request that is not a page's own (see {@link Fetch#refusal}), 429 past the client's limit.
+     * request that is not a page's own (see {@link Fetch#refusal}) or a browser's from another site's page
+     * ({@link Fetch#foreignPage}), 429 past the client's limit.
      */
-    public Uni<Void> registration(String site, Visit visit, Fetch fetch) {
+    public Uni<Void> registration(SiteView owner, Visit visit, Fetch fetch) {
+        String site = owner.id();
         String refusal = fetch.refusal();
         if (refusal != null) {
             refusedSource.increment();
             return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
                     "New page not registered", refusal));
+        }
+        String foreign = fetch.foreignPage(owner);
+        if (foreign != null) {
+            refusedOrigin.increment();
+            return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                    "New page not registered", foreign));
         }
         return admit("reg", site, visit, registrations, "A client may register " + registrations + " new pages")
                 .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
