@@ -37,7 +37,14 @@ public final class Stats {
     public record NetworkShare(String network, String name, long clicks, double share, long bots) {
     }
 
-    public record Networks(String site, String from, String to, long total, long bots, List<NetworkShare> networks) {
+    /**
+     * @param refused clicks and events not counted, per reason: {@code not-navigation} (an image, script or fetch
+     *                of a share link), {@code foreign-origin} (an event from another site's page),
+     *                {@code network-not-offered} (a network not on the bar), {@code client-cap} (one client's
+     *                clicks on one post and network past the cap)
+     */
+    public record Networks(String site, String from, String to, long total, long bots, List<NetworkShare> networks,
+            Map<String, Long> refused) {
     }
 
     /** @param topNetwork the network with the most clicks (ties: alphabetical) */

@@ -137,7 +137,8 @@ public class StatsService {
         perNetwork.forEach((n, v) -> list.add(new NetworkShare(n, catalog.find(n).map(Network::name).orElse(n), v[0],
                 total == 0 ? 0 : Math.round(v[0] * 10_000.0 / total) / 10_000.0, v[1])));
         list.sort(Comparator.comparingLong(NetworkShare::clicks).reversed()); // stable: bar order breaks ties
-        return new Stats.Networks(site.id(), range.from().toString(), range.to().toString(), total, bots, list);
+        return new Stats.Networks(site.id(), range.from().toString(), range.to().toString(), total, bots, list,
+                data.refusals(site.id(), range.from(), range.to()));
     }
 
     public TopPosts posts(String siteId, DateRange range, PostsParams.Paging paging) {

@@ -106,10 +106,16 @@ public class PublicLimits {
         if (limit <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return salt.today().chain(s -> {
-            String client = Hashing.base64url(Hashing.sha256(s, PURPOSE,
-                    ClientIpResolver.network(visit.clientIp()).getBytes(StandardCharsets.UTF_8)), 12);
-            return window.admit(keys.publicLimit(site, kind, client), limit, WINDOW_MS, what);
-        });
+        return salt.today().chain(s -> window.admit(keys.publicLimit(site, kind, client(s, visit.clientIp())),
+                limit, WINDOW_MS, what));
+    }
+
+    /**
+     * The client a limit counts: its network (an IPv4 address, an IPv6 /64) hashed under the day's salt, so the
+     * limit's keys name nobody once the salt is gone. The click cap per post and network uses it too.
+     */
+    static String client(byte[] salt, String clientIp) {
+        return Hashing.base64url(Hashing.sha256(salt, PURPOSE,
+                ClientIpResolver.network(clientIp).getBytes(StandardCharsets.UTF_8)), 12);
     }
 }
