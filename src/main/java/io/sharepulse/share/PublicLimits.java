@@ -67,21 +67,24 @@ public class PublicLimits {
      * ({@link Fetch#foreignPage}), 429 past the client's limit.
      */
     public Uni<Void> registration(SiteView owner, Visit visit, Fetch fetch) {
-        String site = owner.id();
-        String refusal = fetch.refusal();
-        if (refusal != null) {
-            refusedSource.increment();
-            return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
-                    "New page not registered", refusal));
-        }
-        String foreign = fetch.foreignPage(owner);
-        if (foreign != null) {
-            refusedOrigin.increment();
-            return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
-                    "New page not registered", foreign));
-        }
-        return admit("reg", site, visit, registrations, "A client may register " + registrations + " new pages")
-                .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
+        // Deferred: the caller subscribes only for a page Redis does not have; a known page is refused nothing.
+        return Uni.createFrom().deferred(() -> {
+            String refusal = fetch.refusal();
+            if (refusal != null) {
+                refusedSource.increment();
+                return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                        "New page not registered", refusal));
+            }
+            String foreign = fetch.foreignPage(owner);
+            if (foreign != null) {
+                refusedOrigin.increment();
+                return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                        "New page not registered", foreign));
+            }
+            return admit("reg", owner.id(), visit, registrations,
+                    "A client may register " + registrations + " new pages")
+                    .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
+        });
     }
 
     /**
