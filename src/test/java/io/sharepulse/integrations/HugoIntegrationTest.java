@@ -42,6 +42,12 @@ import io.sharepulse.OtherOrigin;
 class HugoIntegrationTest {
 
     static final Path EXAMPLE = Platform.INTEGRATIONS.resolve("hugo/exampleSite");
+    /**
+     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
+     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
+     */
+    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
     static final String POST = "https://blog.example/posts/hello/";
     static final String FALLBACK_WARNING = "did not give the bar";
@@ -60,7 +66,7 @@ class HugoIntegrationTest {
 
     @Test
     void scriptModeGivesEachPostOneBarAndOptedOutPagesNone(@TempDir Path out) throws IOException {
-        String site = createSite("hugo", NETWORKS);
+        String site = createSite("hugo", NETWORKS, OWN_PAGES);
         Built built = build("script mode", api(), site, "script", out);
 
         String hello = built.page("posts/hello");
@@ -93,7 +99,7 @@ class HugoIntegrationTest {
 
     @Test
     void fragmentModeWritesTheServicesLinksAtBuildTime(@TempDir Path out) throws IOException {
-        String site = createSite("hugo-fragment", NETWORKS);
+        String site = createSite("hugo-fragment", NETWORKS, OWN_PAGES);
         Built built = build("fragment mode", api(), site, "fragment", out);
         assertThat(built.output()).doesNotContain(FALLBACK_WARNING);
 
@@ -113,7 +119,7 @@ class HugoIntegrationTest {
 
     @Test
     void withTheServiceDownTheBuildSucceedsWithTheScriptTag(@TempDir Path out) throws IOException {
-        String site = createSite("hugo-down", NETWORKS);
+        String site = createSite("hugo-down", NETWORKS, OWN_PAGES);
         String down = "http://127.0.0.1:" + Platform.freePort();
         Built built = build("fragment mode, service down", down, site, "fragment", out);
 
@@ -129,7 +135,7 @@ class HugoIntegrationTest {
 
     @Test
     void aBuiltPostShowsTheBarInChromiumAndAClickOnItCounts(@TempDir Path out) throws IOException {
-        String site = createSite("hugo-click", NETWORKS);
+        String site = createSite("hugo-click", NETWORKS, OWN_PAGES);
         String html = build("script mode, for Chromium", api(), site, "script", out).page("posts/hello");
 
         try (OtherOrigin blog = new OtherOrigin(); Browser browser = Browser.open()) {

@@ -36,6 +36,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class JekyllIntegrationTest {
 
     static final Path SITE = Platform.INTEGRATIONS.resolve("jekyll/test/site");
+    /**
+     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
+     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
+     */
+    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
     static final String POST = "https://blog.example/posts/hello/";
     static final String ABOUT = "https://blog.example/about/";
@@ -55,7 +61,7 @@ class JekyllIntegrationTest {
 
     @Test
     void scriptModeTagAndIncludeGiveOneBarEachAndOptedOutPagesNone(@TempDir Path out) throws IOException {
-        String site = createSite("jekyll", NETWORKS);
+        String site = createSite("jekyll", NETWORKS, OWN_PAGES);
         Built built = build("script mode", api(), site, "script", out);
         assertThat(built.output()).doesNotContain(FALLBACK_WARNING);
 
@@ -95,7 +101,7 @@ class JekyllIntegrationTest {
 
     @Test
     void fragmentModeWritesTheServicesLinksAtBuildTime(@TempDir Path out) throws IOException {
-        String site = createSite("jekyll-fragment", NETWORKS);
+        String site = createSite("jekyll-fragment", NETWORKS, OWN_PAGES);
         Built built = build("fragment mode", api(), site, "fragment", out);
         assertThat(built.output()).doesNotContain(FALLBACK_WARNING);
 
@@ -114,7 +120,7 @@ class JekyllIntegrationTest {
 
     @Test
     void withTheServiceDownTheBuildSucceedsWithTheScriptTag(@TempDir Path out) throws IOException {
-        String site = createSite("jekyll-down", NETWORKS);
+        String site = createSite("jekyll-down", NETWORKS, OWN_PAGES);
         String down = "http://127.0.0.1:" + Platform.freePort();
         Built built = build("fragment mode, service down", down, site, "fragment", out);
         assertFellBack(built, down, site);
@@ -123,7 +129,7 @@ class JekyllIntegrationTest {
 
     @Test
     void withAServiceThatNeverAnswersTheBuildWaitsOneTimeoutAndFallsBack(@TempDir Path out) throws IOException {
-        String site = createSite("jekyll-silent", NETWORKS);
+        String site = createSite("jekyll-silent", NETWORKS, OWN_PAGES);
         try (WordPressIntegrationTest.Silent silent = new WordPressIntegrationTest.Silent()) {
             long start = System.nanoTime();
             Built built = build("fragment mode, service silent", silent.url(), site, "fragment", out);
