@@ -1,7 +1,7 @@
 /* Sharepulse share bar. <script src="https://SERVICE/widget.js" data-site="SITE" async></script> renders a bar
    where it stands; <share-bar data-…> elements render one each. Options (data-*): site, url, title, networks,
    theme (light|dark|auto), layout (horizontal|vertical), size (s|m|l), counts (on|off), labels (on|off).
-   One request to our service for links and counts; no cookie; no third party; strict-CSP safe. */
+   One request to our service per page view for the counts (the site's buttons are cached); no cookie; no third party; strict-CSP safe. */
 (() => {
   const D = document, N = navigator, me = D.currentScript;
   if (!me || customElements.get('share-bar')) return;
@@ -47,15 +47,17 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
       const url = o.url || meta('link[rel=canonical]', 'href') || meta('meta[property="og:url"]', 'content')
         || location.href.split('#')[0];
       const title = o.title || meta('meta[property="og:title"]', 'content') || D.title;
-      // no-cache: revalidate every time (a 304 while nothing changed), so a count never shows stale after a click.
-      fetch(`${base}/api/v1/sites/${enc(o.site)}/share?url=${enc(url)}&title=${enc(title)}`,
-        { cache: 'no-cache', credentials: 'omit' })
-        .then(r => r.ok ? r.json() : Promise.reject(new Error('share API answered ' + r.status)))
-        .then(doc => this.render(root, doc, o), e => console.warn('share-bar:', e.message));
+      const get = (path, cache) => fetch(base + path, { cache, credentials: 'omit' })
+        .then(r => r.ok ? r.json() : Promise.reject(new Error(path.split('?')[0] + ' answered ' + r.status)));
+      // The page's counts are revalidated every time (a 304 while nothing changed), so a count never shows stale
+      // after a click; the site's buttons come from its bar, versioned and kept by the browser.
+      get(`/api/v1/sites/${enc(o.site)}/share?view=counts&url=${enc(url)}&title=${enc(title)}`, 'no-cache')
+        .then(doc => get(doc.bar, 'default').then(bar => this.render(root, doc, bar, o)))
+        .catch(e => console.warn('share-bar:', e.message));
     }
 
-    render(root, doc, o) {
-      const theme = o.theme || doc.theme;
+    render(root, doc, bar, o) {
+      const theme = o.theme || bar.theme;
       const nav = el('nav', 'bar'), ul = el('ul'), status = el('span', null, '');
       const colours = new CSSStyleSheet();
       const hex = /^#[0-9A-Fa-f]{6}$/;
@@ -63,7 +65,7 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
       const beacon = network => N.sendBeacon(`${base}/api/v1/posts/${enc(doc.post)}/events`,
         JSON.stringify({ network }));
       const want = o.networks && o.networks.split(',').map(s => s.trim());
-      const links = want ? want.map(id => doc.links.find(l => l.network == id)).filter(Boolean) : doc.links;
+      const links = want ? want.map(id => bar.links.find(l => l.network == id)).filter(Boolean) : bar.links;
       nav.setAttribute('aria-label', 'Share this page');
       nav.className = 'b ' + (o.size || 'm') + (o.layout == 'vertical' ? ' v' : '');
       status.className = 'sr';
@@ -71,9 +73,10 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
       const shareData = { url: doc.url, title: doc.title };
       for (const l of links) {
         let b;
-        if (l.href) {
+        const count = doc.counts[l.network];
+        if (l.kind != 'action') {
           b = el('a', 'button');
-          b.href = l.href;
+          b.href = `${base}/s/${enc(doc.post)}/${l.network}`;
           b.target = '_blank';
           b.rel = 'noopener noreferrer nofollow';
         } else if (l.network == 'copy' && N.clipboard) {
@@ -89,7 +92,7 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
           b = el('button', 'button');
           b.addEventListener('click', () => (beacon('print'), print()));
         } else continue;
-        if (!l.href) b.type = 'button';
+        if (l.kind == 'action') b.type = 'button';
         b.className = 'n-' + l.network + (l.status == 'retired' ? ' r' : '');
         b.title = l.label;
         b.setAttribute('aria-label', l.label);
@@ -106,7 +109,7 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
         svg.append(path);
         b.append(svg);
         if (o.labels != 'off') b.append(el('span', 'label', l.name));
-        if (o.counts != 'off' && l.count > 0) b.append(el('small', 'count', fmt.format(l.count).toLowerCase()));
+        if (o.counts != 'off' && count > 0) b.append(el('small', 'count', fmt.format(count).toLowerCase()));
         const li = el('li');
         li.append(b);
         ul.append(li);

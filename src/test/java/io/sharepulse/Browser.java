@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -48,6 +50,8 @@ public final class Browser implements AutoCloseable {
     private final Path home;
     private final List<String> requested = new ArrayList<>();
     private final List<Redirect> redirects = new ArrayList<>();
+    private final List<String> fromNetwork = new ArrayList<>();
+    private final Set<String> fromCache = new HashSet<>();
     private final List<String> console = new ArrayList<>();
 
     private Browser(ChromeDriver driver, Path home) {
@@ -138,12 +142,31 @@ public final class Browser implements AutoCloseable {
         return List.copyOf(redirects);
     }
 
+    /**
+     * The URLs the browser answered from the network since it opened (a 304 revalidation included), leaving out
+     * what its memory or disk cache answered: what a page view costs on the wire.
+     */
+    public List<String> answeredFromNetwork() {
+        drainNetworkLog();
+        return List.copyOf(fromNetwork);
+    }
+
     private void drainNetworkLog() {
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
-                    JsonNode params = message.path("params");
+                String method = message.path("method").asText();
+                JsonNode params = message.path("params");
+                if ("Network.requestServedFromCache".equals(method)) {
+                    fromCache.add(params.path("requestId").asText());
+                } else if ("Network.responseReceived".equals(method)) {
+                    JsonNode response = params.path("response");
+                    if (!fromCache.contains(params.path("requestId").asText())
+                            && !response.path("fromDiskCache").asBoolean()
+                            && !response.path("fromPrefetchCache").asBoolean()) {
+                        fromNetwork.add(response.path("url").asText());
+                    }
+                } else if ("Network.requestWillBeSent".equals(method)) {
                     String url = params.path("request").path("url").asText();
                     requested.add(url);
                     JsonNode from = params.path("redirectResponse");

@@ -2,6 +2,7 @@ package io.sharepulse.share;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,30 @@ public class ShareLinks {
         }
         return new ShareDocument(post.id().value(), post.url(), post.title(), site.visibleCount(post.total()),
                 site.theme(), links);
+    }
+
+    /** The lean document: the post and its visible counts, beside its site's bar. */
+    public ShareCounts counts(SiteView site, PostRecord post, ShareBars.Bar bar) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String id : site.networks()) {
+            long count = post.count(id);
+            if (count > 0 && site.visibleCount(count) != null) {
+                counts.put(id, count);
+            }
+        }
+        return new ShareCounts(post.id().value(), post.url(), post.title(), site.visibleCount(post.total()), counts,
+                bar.path());
+    }
+
+    /** A button as the site's bar holds it: what it looks like, without a post's links or count. */
+    public ShareLink button(Network network) {
+        NetworkIcons.Icon icon = icons.of(network);
+        if (network.isAction()) {
+            return new ShareLink(network.id(), network.name(), network.kind(), network.status(), null, null, null, null,
+                    network.name(), icon.path(), icon.color(), icon.colorDark());
+        }
+        return new ShareLink(network.id(), network.name(), network.kind(), network.status(), network.successor(), null,
+                null, null, label(network, catalog.destination(network)), icon.path(), icon.color(), icon.colorDark());
     }
 
     public ShareLink link(SiteView site, PostRecord post, Network network, String baseUrl) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sharepulse.platform.Hashing;
+import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.PublicUrl;
 import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
@@ -59,20 +60,33 @@ public class ShareResource {
             @QueryParam("url") String url,
             @Parameter(description = "the page's title, at most 300 characters") @QueryParam("title") String title,
             @Parameter(description = "an image URL for networks that show one") @QueryParam("media") String media,
+            @Parameter(description = "full (default): links and counts; counts: the post and its counts only, with "
+                    + "the path of the site's bar (names, icons, labels), which is cached for a year")
+            @QueryParam("view") String view,
             UriInfo uri, @Context Request request, HttpServerRequest http) {
-        return shares.share(site, url, title, media, publicUrl.base(uri), visits.read(http, false), Fetch.of(http)).map(doc -> {
-            byte[] body;
-            try {
-                body = json.writeValueAsBytes(doc);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            // Weak: the same document may travel gzip-encoded or not.
-            EntityTag tag = new EntityTag(Hashing.base64url(Hashing.sha256(body), 16), true);
-            Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-            Response.ResponseBuilder builder = unchanged != null ? unchanged
-                    : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
-            return builder.header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-        });
+        Visit visit = visits.read(http, false);
+        if (view == null || view.equals("full")) {
+            return shares.share(site, url, title, media, publicUrl.base(uri), visit, Fetch.of(http))
+                    .map(doc -> revalidated(doc, request));
+        }
+        if (view.equals("counts")) {
+            return shares.counts(site, url, title, media, visit, Fetch.of(http)).map(doc -> revalidated(doc, request));
+        }
+        throw ProblemException.badRequest("invalid-view", "view is full or counts.");
+    }
+
+    private Response revalidated(Object doc, Request request) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // Weak: the same document may travel gzip-encoded or not.
+        EntityTag tag = new EntityTag(Hashing.base64url(Hashing.sha256(body), 16), true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = unchanged != null ? unchanged
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag);
+        return builder.header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 }

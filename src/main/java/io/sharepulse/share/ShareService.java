@@ -1,10 +1,14 @@
 package io.sharepulse.share;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.PostRecord;
 import io.sharepulse.post.PostRegistry;
 import io.sharepulse.site.SiteDirectory;
+import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
 
 /** The share API: a page's post, registered on first sight, with its buttons and counts. */
@@ -15,12 +19,15 @@ public class ShareService {
     private final PostRegistry posts;
     private final ShareLinks links;
     private final PublicLimits limits;
+    private final ShareBars bars;
 
-    public ShareService(SiteDirectory sites, PostRegistry posts, ShareLinks links, PublicLimits limits) {
+    public ShareService(SiteDirectory sites, PostRegistry posts, ShareLinks links, PublicLimits limits,
+            ShareBars bars) {
         this.sites = sites;
         this.posts = posts;
         this.links = links;
         this.limits = limits;
+        this.bars = bars;
     }
 
     /**
@@ -29,13 +36,32 @@ public class ShareService {
      */
     public Uni<ShareDocument> share(String siteId, String url, String title, String media, String baseUrl,
             Visit visit, Fetch fetch) {
+        return post(siteId, url, title, media, visit, fetch)
+                .map(found -> links.document(found.site(), found.post(), baseUrl));
+    }
+
+    /** The same page's lean answer: its counts, and where its site's bar is. */
+    public Uni<ShareCounts> counts(String siteId, String url, String title, String media, Visit visit, Fetch fetch) {
+        return post(siteId, url, title, media, visit, fetch)
+                .map(found -> links.counts(found.site(), found.post(), bars.of(found.site())));
+    }
+
+    /** A site's current bar; empty for an unknown site. */
+    public Uni<Optional<ShareBars.Bar>> bar(String siteId) {
+        return sites.find(siteId).map(site -> site.map(bars::of));
+    }
+
+    private record Found(SiteView site, PostRecord post) {
+    }
+
+    private Uni<Found> post(String siteId, String url, String title, String media, Visit visit, Fetch fetch) {
         return sites.find(siteId).chain(site -> {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");
             }
             return posts.register(site.get(), url, title, media, limits.registration(site.get(), visit, fetch),
                     limits.newPost(siteId))
-                    .map(post -> links.document(site.get(), post, baseUrl));
+                    .map(post -> new Found(site.get(), post));
         });
     }
 }

@@ -128,7 +128,16 @@ class WidgetBrowserTest {
                     .isNotEmpty().allSatisfy(u -> assertThat(u).satisfiesAnyOf(
                             v -> assertThat(v).startsWith(other.origin() + "/"),
                             v -> assertThat(v).startsWith(api() + "/")));
-            assertThat(browser.requestedUrls()).filteredOn(u -> u.startsWith(api() + "/api/")).hasSize(1);
+            // The first view asks for the page's counts, then for the site's bar (kept for a year).
+            assertThat(browser.requestedUrls()).filteredOn(u -> u.startsWith(api() + "/api/")).hasSize(2);
+
+            // A repeat view costs one request to us: the counts. The bar and widget.js come from the cache.
+            int before = browser.answeredFromNetwork().size();
+            browser.get(page);
+            assertThat(BarProbe.buttons(browser, 0)).hasSameSizeAs(buttons);
+            assertThat(browser.answeredFromNetwork().subList(before, browser.answeredFromNetwork().size()))
+                    .filteredOn(u -> u.startsWith(api() + "/"))
+                    .singleElement().satisfies(u -> assertThat(u).contains("/share?view=counts&"));
         }
     }
 
