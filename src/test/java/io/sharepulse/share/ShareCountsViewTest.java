@@ -126,6 +126,33 @@ class ShareCountsViewTest {
     }
 
     @Test
+    void badInputOnThePageViewPathGetsTheSameProblemsAsTheFullView() {
+        String site = createSite("leanerr", List.of("reddit"));
+        for (String view : List.of("full", "counts")) {
+            given().queryParam("view", view).queryParam("url", uniquePostUrl()).get("/api/v1/sites/{site}/share",
+                    "no-such-site-xyz").then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM)
+                    .body("type", endsWith("unknown-site"));
+            given().queryParam("view", view).queryParam("url", "https://elsewhere.example/p")
+                    .get("/api/v1/sites/{site}/share", site)
+                    .then().statusCode(HttpStatus.SC_UNPROCESSABLE_ENTITY).contentType(PROBLEM)
+                    .body("type", endsWith("host-not-allowed"));
+            given().queryParam("view", view).get("/api/v1/sites/{site}/share", site)
+                    .then().statusCode(HttpStatus.SC_BAD_REQUEST).contentType(PROBLEM);
+            given().queryParam("view", view).queryParam("url", uniquePostUrl()).queryParam("title", "x".repeat(301))
+                    .get("/api/v1/sites/{site}/share", site)
+                    .then().statusCode(HttpStatus.SC_BAD_REQUEST).contentType(PROBLEM)
+                    .body("type", endsWith("invalid-title"));
+        }
+    }
+
+    @Test
+    void aSiteIdThatNeedsDecodingIsAnsweredTheSame() {
+        given().queryParam("view", "counts").queryParam("url", uniquePostUrl())
+                .get("/api/v1/sites/{site}/share", "no such site")
+                .then().statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM);
+    }
+
+    @Test
     void anUnknownViewIs400AndAnUnknownSitesBar404() {
         String site = createSite("leanbad", List.of("reddit"));
         given().queryParam("view", "icons").queryParam("url", uniquePostUrl()).get("/api/v1/sites/{site}/share", site)
