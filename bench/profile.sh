@@ -4,7 +4,7 @@
 # inclusive, from the execution samples. The recording stays in bench/results/click.jfr for JDK Mission Control.
 #
 #   bench/profile.sh                      # 20 s warm-up, 20 s recorded
-#   PROFILE_PATH=share bench/profile.sh   # the share API instead
+#   PROFILE_PATH=share bench/profile.sh   # the share API instead (lean: its page-view answer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
@@ -21,6 +21,7 @@ sed 's|<setting name="period" control="method-sampling-java-interval">10 ms</set
 jcmd "$APP_PID" JFR.start name=bench settings="$(pwd)/$JFC" filename="$(pwd)/$JFR" >/dev/null
 case "${PROFILE_PATH:-redirect}" in
   share) load "http://127.0.0.1:$PORT" "$SHARE_PATH" fresh "$DURATION" ;;
+  lean) load "http://127.0.0.1:$PORT" "$SHARE_PATH&view=counts" fresh "$DURATION" ;;
   *) load "http://127.0.0.1:$PORT" "/s/$POST/reddit" fresh "$DURATION" ;;
 esac
 jcmd "$APP_PID" JFR.stop name=bench >/dev/null

@@ -21,6 +21,7 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.site.SiteChanged;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -67,15 +68,11 @@ public class PostRegistry {
      */
     public Uni<PostRecord> register(SiteView site, String rawUrl, String rawTitle, String rawMedia,
             Uni<Void> admission, Uni<Void> newPost) {
-        String url = canonicalizer.canonicalize(rawUrl, site.queryParams());
-        String host = UrlCanonicalizer.host(url);
-        if (!site.allowsHost(host)) {
-            throw new ProblemException(422, "host-not-allowed", "Host not allowed",
-                    "This site does not include the URL's host; add it to the site's domains.");
-        }
-        String title = cleanTitle(rawTitle);
-        String media = rawMedia == null || rawMedia.isBlank() ? null : media(site, rawMedia);
-        PostId id = PostId.derive(site.id(), url);
+        Page page = page(site, rawUrl, rawTitle, rawMedia);
+        PostId id = page.id();
+        String url = page.url();
+        String title = page.title();
+        String media = page.media();
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
                 : admission.chain(() -> worker(() -> repository.reseed(id)))
@@ -141,6 +138,39 @@ public class PostRegistry {
 
     static ProblemException unknownPostOfSite() {
         return ProblemException.notFound("unknown-post", "This site has no post with this id.");
+    }
+
+    /** A page as the share API is asked for it, checked and canonical. */
+    private record Page(PostId id, String url, String title, String media) {
+    }
+
+    /** @throws ProblemException 400 for a malformed URL, title or media URL; 422 for a host the site does not own */
+    private Page page(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
+        String url = canonicalizer.canonicalize(rawUrl, site.queryParams());
+        String host = UrlCanonicalizer.host(url);
+        if (!site.allowsHost(host)) {
+            throw new ProblemException(422, "host-not-allowed", "Host not allowed",
+                    "This site does not include the URL's host; add it to the site's domains.");
+        }
+        String title = cleanTitle(rawTitle);
+        String media = rawMedia == null || rawMedia.isBlank() ? null : media(site, rawMedia);
+        return new Page(PostId.derive(site.id(), url), url, title, media);
+    }
+
+    /**
+     * The page-view path: the post of a page Redis knows, checked as {@link #register} checks it, in one round trip
+     * on the event loop's own connection; empty when Redis does not know it (then {@link #register} it).
+     *
+     * @return a failed future with the {@link ProblemException} {@link #register} would throw
+     */
+    public Future<Optional<PostRecord>> known(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
+        Page page;
+        try {
+            page = page(site, rawUrl, rawTitle, rawMedia);
+        } catch (ProblemException e) {
+            return Future.failedFuture(e);
+        }
+        return store.readFuture(page.id());
     }
 
     private static <T> Uni<T> worker(java.util.function.Supplier<T> blocking) {

@@ -11,10 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.sharepulse.platform.PinnedRedis;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 /**
  * The Redis post hash ({@code sp:{site}:post:{hash}}): fields {@code u} url, {@code t} title, {@code m} media,
@@ -33,13 +38,15 @@ public class PostStore {
     private static final RedisScript EDIT = RedisScript.fromResource("redis/edit-post.lua");
 
     private final ReactiveRedisDataSource redis;
+    private final PinnedRedis pinned;
     private final RedisKeys keys;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keyCommands;
     private final String unclickedSeconds;
 
-    public PostStore(ReactiveRedisDataSource redis, RedisKeys keys, SharepulseConfig config) {
+    public PostStore(ReactiveRedisDataSource redis, PinnedRedis pinned, RedisKeys keys, SharepulseConfig config) {
         this.redis = redis;
+        this.pinned = pinned;
         this.keys = keys;
         this.hashes = redis.hash(String.class);
         this.keyCommands = redis.key();
@@ -49,6 +56,30 @@ public class PostStore {
     /** The post as Redis knows it, in one round trip. */
     public Uni<Optional<PostRecord>> read(PostId id) {
         return hashes.hgetall(keys.post(id.site(), id.hash())).map(fields -> toRecord(id, fields));
+    }
+
+    /** {@link #read} on the event loop's own connection, without Mutiny: the page-view path. */
+    public Future<Optional<PostRecord>> readFuture(PostId id) {
+        return pinned.send(Request.cmd(Command.HGETALL).arg(keys.post(id.site(), id.hash())))
+                .map(reply -> toRecord(id, fields(reply)));
+    }
+
+    /** A hash's fields from HGETALL's reply: a map in RESP3, a flat list of names and values in RESP2. */
+    static Map<String, String> fields(Response reply) {
+        Map<String, String> fields = new HashMap<>();
+        if (reply == null) {
+            return fields;
+        }
+        if (reply.isMap()) {
+            for (String name : reply.getKeys()) {
+                fields.put(name, reply.get(name).toString());
+            }
+        } else {
+            for (int i = 0; i + 1 < reply.size(); i += 2) {
+                fields.put(reply.get(i).toString(), reply.get(i + 1).toString());
+            }
+        }
+        return fields;
     }
 
     /**

@@ -70,9 +70,9 @@ public class ShareCountsRoute {
             ctx.next();
             return;
         }
-        shares.counts(site, first(ctx, "url"), first(ctx, "title"), first(ctx, "media"),
+        shares.countsFuture(site, first(ctx, "url"), first(ctx, "title"), first(ctx, "media"),
                 visits.read(ctx.request(), false), Fetch.of(ctx.request()))
-                .subscribe().with(doc -> send(ctx, doc), failure -> fail(ctx, failure));
+                .onComplete(doc -> send(ctx, doc), failure -> fail(ctx, failure));
     }
 
     /** The first value of a query parameter, as JAX-RS's {@code @QueryParam} takes it. */

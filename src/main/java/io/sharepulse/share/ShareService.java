@@ -10,6 +10,7 @@ import io.sharepulse.post.PostRegistry;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /** The share API: a page's post, registered on first sight, with its buttons and counts. */
 @ApplicationScoped
@@ -44,6 +45,23 @@ public class ShareService {
     public Uni<ShareCounts> counts(String siteId, String url, String title, String media, Visit visit, Fetch fetch) {
         return post(siteId, url, title, media, visit, fetch)
                 .map(found -> links.counts(found.site(), found.post(), bars.of(found.site())));
+    }
+
+    /**
+     * {@link #counts} on Vert.x futures, for the page-view route: a page Redis knows is answered in one round trip
+     * without Mutiny's operators; a page seen for the first time is registered as {@link #counts} does.
+     */
+    public Future<ShareCounts> countsFuture(String siteId, String url, String title, String media, Visit visit,
+            Fetch fetch) {
+        return sites.findFuture(siteId).compose(site -> {
+            if (site.isEmpty()) {
+                return Future.failedFuture(ProblemException.notFound("unknown-site", "No site has this id."));
+            }
+            return posts.known(site.get(), url, title, media).compose(known -> known.isPresent()
+                    ? Future.succeededFuture(links.counts(site.get(), known.get(), bars.of(site.get())))
+                    : Future.fromCompletionStage(counts(siteId, url, title, media, visit, fetch)
+                            .subscribeAsCompletionStage()));
+        });
     }
 
     /** A site's current bar; empty for an unknown site. */

@@ -1,7 +1,9 @@
 package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
+import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.total;
@@ -121,6 +123,26 @@ class RedisOutageTest {
         }
         assertThat(total(post)).isEqualTo(before + 10);
         io.sharepulse.Management.given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.data.state", equalTo("up"));
+    }
+
+    @Test
+    void aPageViewDuringAnOutageGetsAClearProblemAtOnceAndCountsAfterwards() throws Exception {
+        String site = createSite("outageview", List.of("reddit"));
+        String url = uniquePostUrl();
+        share(site, url, "T");
+        OwnStores.redis.stop();
+        try {
+            for (String view : List.of("counts", "full")) {
+                long start = System.nanoTime();
+                given().queryParam("view", view).queryParam("url", url).get("/api/v1/sites/{site}/share", site)
+                        .then().statusCode(HttpStatus.SC_SERVICE_UNAVAILABLE).contentType(PROBLEM);
+                assertThat((System.nanoTime() - start) / 1_000_000).as(view).isLessThan(3000);
+            }
+        } finally {
+            OwnStores.redis.start();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("view", "counts")
+                .queryParam("url", url).get("/api/v1/sites/{site}/share", site).then().statusCode(HttpStatus.SC_OK));
     }
 
     @Test
