@@ -67,6 +67,8 @@ R=$(load "http://127.0.0.1:$PORT" "/s/$POST/bluesky" bot "$DURATION"); sample_rs
 wrk_row "Sharepulse redirect, crawler UA" "$R" "tallied as bot"
 R=$(load "http://127.0.0.1:$PORT" "$SHARE_PATH" fresh "$DURATION"); sample_rss
 wrk_row "share API (links + counts)" "$R" "200s"
+R=$(load "http://127.0.0.1:$PORT" "$SHARE_PATH&view=counts" fresh "$DURATION"); sample_rss
+wrk_row "share API, page view (view=counts)" "$R" "what widget.js asks per page view"
 R=$(load "http://127.0.0.1:$PORT" "$COUNTS_PATH" fresh "$DURATION"); sample_rss
 wrk_row "counts API" "$R" "200s"
 
@@ -94,8 +96,16 @@ wrk_row "exactness load (dedupe off)" "$R" "stored $stored, counted $counted, dr
 bench/memory.sh "$RUN" "$MEMORY_POSTS" > "$RESULTS/memory.txt"
 MEM=$(tail -1 "$RESULTS/memory.txt")
 
-# --- 6. widget size
+# --- 6. widget size, and what a page view of a post with the demo's 28 buttons costs on the wire
 WIDGET=$(curl -sf "localhost:$PORT/widget.js" | gzip -9 | wc -c || true)
+admin -d '{"id":"wide","name":"Wide","domains":["bench.example"],"networks":["ask","bloglines","delicious","digg","facebook","googlebookmarks","magnolia","myspace","newsvine","reddit","stumbleupon","technorati","windowslive","yahoobookmarks","feedburner","x","linkedin","bluesky","mastodon","threads","whatsapp","telegram","hackernews","email","copy","print","qr","webshare"]}' \
+  "localhost:$PORT/admin/v1/sites" >/dev/null
+WIDE="localhost:$PORT/api/v1/sites/wide/share?url=https%3A%2F%2Fbench.example%2Fwide&title=Bench"
+bytes() { curl -sf --compressed -o /dev/null -w '%{size_download}' "$@"; }  # on the wire, gzip accepted
+FULL_BYTES=$(curl -sf "$WIDE" | wc -c); FULL_GZ=$(bytes "$WIDE")
+LEAN_BYTES=$(curl -sf "$WIDE&view=counts" | wc -c); LEAN_GZ=$(bytes "$WIDE&view=counts")
+BAR_PATH=$(curl -sf "$WIDE&view=counts" | grep -o '"bar":"[^"]*"' | cut -d'"' -f4)
+BAR_GZ=$(bytes "localhost:$PORT$BAR_PATH")
 
 cat > "$OUT" <<TABLE
 ## Sharepulse benchmark, $(date -u +%Y-%m-%d) — $(nproc) cores, load average before: $LOAD_BEFORE
@@ -118,5 +128,8 @@ $(printf '%s\n' "${rows[@]}")
 | time to quiesce after load (counts stable) | $QUIESCE_MS ms |
 | Redis memory per (post, network, day) counter | $MEM |
 | widget.js gzipped | ${WIDGET:-n/a} bytes |
+| share answer, 28 buttons: full view (before: every page view) | $FULL_BYTES bytes, $FULL_GZ on the wire |
+| share answer, 28 buttons: view=counts (every page view now) | $LEAN_BYTES bytes, $LEAN_GZ on the wire |
+| the site's bar (once per browser, then cached for a year) | $BAR_GZ bytes on the wire |
 TABLE
 cat "$OUT"
