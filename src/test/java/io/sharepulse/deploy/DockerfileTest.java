@@ -20,9 +20,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The container image as far as it can be checked without a container engine: the fast-jar layout is copied in
- * layers, the build context keeps only it, the process runs as a numeric non-root user, and the health check
- * (run here against a live instance) passes when the service is up and fails when it is not.
+ * The container image as far as it can be checked without a container engine: the application layout is copied in
+ * layers, an AOT cache trained in a stage of its own on the same JVM ships with it, the build context keeps only the
+ * application and the training script, the process runs as a numeric non-root user, and the health check (run here
+ * against a live instance) passes when the service is up and fails when it is not.
  */
 @QuarkusTest
 class DockerfileTest {
@@ -62,29 +63,79 @@ class DockerfileTest {
         return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
     }
 
+    /** The instructions of each build stage, in order; a stage starts at its FROM. */
+    static List<List<Instruction>> stages(List<Instruction> instructions) {
+        List<List<Instruction>> stages = new ArrayList<>();
+        for (Instruction i : instructions) {
+            if (i.keyword().equals("FROM")) {
+                stages.add(new ArrayList<>());
+            }
+            if (!stages.isEmpty()) {
+                stages.get(stages.size() - 1).add(i);
+            }
+        }
+        return stages;
+    }
+
+    static final List<String> LAYOUT = List.of("lib/ /deployments/lib/", "*.jar /deployments/", "app/ /deployments/app/",
+            "quarkus/ /deployments/quarkus/");
+
     @Test
-    void copiesTheFastJarInLayersFromTheDependenciesUp() throws IOException {
+    void trainsTheAotCacheOnTheRuntimeJvmAndShipsItWithTheLayers() throws IOException {
         List<Instruction> instructions = instructions();
-        assertThat(instructions.get(0).keyword()).isEqualTo("FROM");
-        assertThat(instructions.get(0).arguments()).as("a JRE of our Java release").contains("17");
-        assertThat(all(instructions, "COPY")).containsExactly(
+        List<String> args = all(instructions, "ARG");
+        assertThat(args).as("one base image for the training and the image").hasSize(1);
+        assertThat(args.get(0)).as("a JRE of a current LTS with an AOT cache (JDK 24+)").startsWith("JRE=eclipse-temurin:25-jre");
+        List<List<Instruction>> stages = stages(instructions);
+        assertThat(stages).hasSize(3);
+        assertThat(stages.get(0).get(0).arguments()).isEqualTo("${JRE} AS runtime");
+        assertThat(stages.get(1).get(0).arguments()).isEqualTo("runtime AS train");
+        assertThat(stages.get(2).get(0).arguments()).as("the image is the runtime stage, not the training")
+                .isEqualTo("runtime");
+
+        // The training stage: the fast-jar layout from the build, then the training script run on it.
+        List<Instruction> train = stages.get(1);
+        assertThat(all(train, "COPY")).containsExactly(
                 "target/quarkus-app/lib/ /deployments/lib/",
                 "target/quarkus-app/*.jar /deployments/",
                 "target/quarkus-app/app/ /deployments/app/",
-                "target/quarkus-app/quarkus/ /deployments/quarkus/");
-        assertThat(all(instructions, "ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/deployments/quarkus-run.jar\"]");
+                "target/quarkus-app/quarkus/ /deployments/quarkus/",
+                "src/main/docker/train-aot.sh /tmp/train-aot.sh");
+        assertThat(all(train, "RUN")).anySatisfy(run -> assertThat(run)
+                .contains("bash /tmp/train-aot.sh /deployments/quarkus-run.jar /deployments/app.aot")
+                .contains("-XX:MaxRAM="));
+
+        // The image: the same layers from the dependencies up, then the cache, all from the training stage.
+        List<Instruction> image = stages.get(2);
+        List<String> copies = new ArrayList<>(LAYOUT.stream().map(l -> "--from=train /deployments/" + l).toList());
+        copies.add("--from=train /deployments/app.aot /deployments/");
+        assertThat(all(image, "COPY")).containsExactlyElementsOf(copies);
+        assertThat(all(image, "RUN")).as("nothing of the training stores in the image").isEmpty();
+        assertThat(all(instructions, "ENTRYPOINT")).containsExactly(
+                "[\"java\", \"-XX:AOTCache=/deployments/app.aot\", \"-jar\", \"/deployments/quarkus-run.jar\"]");
         assertThat(all(instructions, "EXPOSE")).containsExactly("8080 9000");
-        // Nothing in the build changes the package type away from the fast-jar this layout expects.
+        // The package type is chosen on the image's build command line, never for every build: a plain
+        // ./mvnw package stays the fast-jar the README runs on JDK 17.
         assertThat(Files.readString(Path.of("src/main/resources/application.properties")))
                 .doesNotContain("quarkus.package.jar.type");
+        assertThat(Files.readString(DOCKERFILE)).contains("./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar");
     }
 
     @Test
-    void theBuildContextIsOnlyTheBuiltApplication() throws IOException {
+    void theTrainingScriptIsTheOneTheBenchmarkMeasures() throws IOException {
+        Path script = Path.of("src/main/docker/train-aot.sh");
+        assertThat(script).isExecutable();
+        assertThat(Files.readString(script)).contains("-XX:AOTCacheOutput=");
+        assertThat(Files.readString(Path.of("bench/startup.sh"))).contains("src/main/docker/train-aot.sh");
+    }
+
+    @Test
+    void theBuildContextIsOnlyTheBuiltApplicationAndTheTrainingScript() throws IOException {
         List<String> rules = Files.readAllLines(DOCKERIGNORE).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(rules).containsExactly("*", "!target/quarkus-app/");
-        assertThat(all(instructions(), "COPY")).allSatisfy(copy -> assertThat(copy).startsWith("target/quarkus-app/"));
+        assertThat(rules).containsExactly("*", "!target/quarkus-app/", "!src/main/docker/train-aot.sh");
+        assertThat(all(instructions(), "COPY")).allSatisfy(copy -> assertThat(copy)
+                .matches("(target/quarkus-app/|--from=train /deployments/|src/main/docker/train-aot.sh ).*"));
     }
 
     @Test
