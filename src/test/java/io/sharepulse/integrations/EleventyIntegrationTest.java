@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Browser;
 import io.sharepulse.OtherOrigin;
@@ -34,24 +32,9 @@ import io.sharepulse.OtherOrigin;
  * served from another origin and read in Chromium, where the bar renders and a click counts.
  */
 @QuarkusTest
-class EleventyIntegrationTest {
+class EleventyIntegrationTest extends PlatformTest {
 
     static final Path PACKAGE = Platform.INTEGRATIONS.resolve("eleventy");
-    /**
-     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
-     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
-     */
-    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
-
-    static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
-    static final String POST = "https://blog.example/posts/hello/";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    String api() {
-        return base.toString().replaceAll("/$", "");
-    }
 
     @BeforeEach
     void eleventyIsInstalled() {

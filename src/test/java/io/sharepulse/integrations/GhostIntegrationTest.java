@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Browser;
 
@@ -37,17 +35,9 @@ import io.sharepulse.Browser;
  * the {@code /embed} frame shows the bar and counts too.
  */
 @QuarkusTest
-class GhostIntegrationTest {
+class GhostIntegrationTest extends PlatformTest {
 
     static final Path PACKAGE = Platform.INTEGRATIONS.resolve("ghost");
-    static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
-
-    @TestHTTPResource("/")
-    URL base;
-
-    String api() {
-        return base.toString().replaceAll("/$", "");
-    }
 
     @BeforeEach
     void ghostToolingIsInstalled() {

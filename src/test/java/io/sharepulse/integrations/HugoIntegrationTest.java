@@ -7,7 +7,6 @@ import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sharepulse.Browser;
 import io.sharepulse.OtherOrigin;
@@ -39,25 +37,11 @@ import io.sharepulse.OtherOrigin;
  * Chromium.
  */
 @QuarkusTest
-class HugoIntegrationTest {
+class HugoIntegrationTest extends PlatformTest {
 
     static final Path EXAMPLE = Platform.INTEGRATIONS.resolve("hugo/exampleSite");
-    /**
-     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
-     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
-     */
-    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
 
-    static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
-    static final String POST = "https://blog.example/posts/hello/";
     static final String FALLBACK_WARNING = "did not give the bar";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    String api() {
-        return base.toString().replaceAll("/$", "");
-    }
 
     @BeforeEach
     void hugoIsInstalled() {

@@ -9,12 +9,10 @@ import static io.sharepulse.integrations.HugoIntegrationTest.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.http.HttpStatus;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -33,26 +30,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * answers; every page is checked.
  */
 @QuarkusTest
-class JekyllIntegrationTest {
+class JekyllIntegrationTest extends PlatformTest {
 
     static final Path SITE = Platform.INTEGRATIONS.resolve("jekyll/test/site");
-    /**
-     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
-     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
-     */
-    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
 
-    static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
-    static final String POST = "https://blog.example/posts/hello/";
     static final String ABOUT = "https://blog.example/about/";
     static final String FALLBACK_WARNING = "did not give the bar";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    String api() {
-        return base.toString().replaceAll("/$", "");
-    }
 
     @BeforeEach
     void jekyllIsInstalled() {
