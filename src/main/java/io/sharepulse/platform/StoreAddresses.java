@@ -63,19 +63,19 @@ public class StoreAddresses implements ConfigSourceFactory {
             }
         }
         if (launch != LaunchMode.TEST && !overrides.containsKey(JDBC_URL)) {
-            value(context, JDBC_URL).ifPresent(StoreAddresses::requirePostgres);
+            value(context, JDBC_URL).ifPresent(url -> requirePostgres(url, POSTGRES_PATIENCE));
         }
         return overrides.isEmpty() ? List.of()
                 : List.of(new PropertiesConfigSource(overrides, "Sharepulse embedded stores", ORDINAL));
     }
 
     /** Stops the start with one line naming the setting when nothing answers at the PostgreSQL address. */
-    static void requirePostgres(String jdbcUrl) {
+    static void requirePostgres(String jdbcUrl, Duration patience) {
         Optional<Endpoint> endpoint = Endpoint.ofJdbc(jdbcUrl);
         if (endpoint.isEmpty()) {
             return; // not a URL we understand: the driver will say what it thinks of it
         }
-        long deadline = System.nanoTime() + POSTGRES_PATIENCE.toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!endpoint.get().answers(Duration.ofSeconds(2))) {
             if (System.nanoTime() > deadline) {
                 throw new ConfigurationException(unreachable(endpoint.get()));
