@@ -26,8 +26,9 @@ import io.smallrye.config.PropertiesConfigSource;
  * takes its place ({@link EmbeddedStores}, one log line each), so a laptop with only a JDK runs the service. A
  * configured server that answers is always used. {@code sharepulse.dev.embedded-stores=false} turns this off.</li>
  * <li>Production (and dev mode without a store): a PostgreSQL nobody answers for stops the start with one line
- * that names the setting to change, instead of Flyway's stack trace. (Redis is checked at start-up too, by
- * {@link StoreHealth}: without it readers are still redirected, so it only warns.)</li>
+ * that names the setting to change, instead of Flyway's stack trace: Flyway and Hibernate are told not to try, and
+ * {@link StoreHealth} ends the start once logging is set up. (Redis is checked at start-up too: without it readers
+ * are still redirected, so it only warns.)</li>
  * </ul>
  * Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceFactory}.
  */
@@ -39,6 +40,10 @@ public class StoreAddresses implements ConfigSourceFactory {
     static final String REDIS_PASSWORD = "quarkus.redis.password";
     static final String REDIS_CLIENT_TYPE = "quarkus.redis.client-type";
     static final String SWITCH = "sharepulse.dev.embedded-stores";
+    static final String FLYWAY_AT_START = "quarkus.flyway.migrate-at-start";
+    static final String HIBERNATE_VERSION_CHECK = "quarkus.hibernate-orm.database.version-check.enabled";
+    /** Outside our mapped prefix: the refusal travels to {@link StoreHealth} through the configuration. */
+    static final String POSTGRES_REFUSAL = "io.sharepulse.postgres-unreachable";
     /** Above every other source (system properties are 400): these values only replace addresses nobody answers at. */
     static final int ORDINAL = Integer.MAX_VALUE;
     /** How long a production start waits for PostgreSQL to answer (it may be starting beside us). */
@@ -63,29 +68,47 @@ public class StoreAddresses implements ConfigSourceFactory {
             }
         }
         if (launch != LaunchMode.TEST && !overrides.containsKey(JDBC_URL)) {
-            value(context, JDBC_URL).ifPresent(url -> requirePostgres(url, POSTGRES_PATIENCE));
+            value(context, JDBC_URL).flatMap(url -> unreachablePostgres(url, POSTGRES_PATIENCE)).ifPresent(refusal -> {
+                // Refused once logging is set up (StoreHealth, at start-up), not here: Flyway must not try first.
+                overrides.put(FLYWAY_AT_START, "false");
+                // Hibernate still looks at the database's metadata at start-up and warns at length when it cannot.
+                overrides.put(HIBERNATE_VERSION_CHECK, "false");
+                overrides.put("quarkus.log.category.\"org.hibernate.orm.jdbc\".level", "ERROR");
+                overrides.put(POSTGRES_REFUSAL, refusal);
+            });
         }
         return overrides.isEmpty() ? List.of()
                 : List.of(new PropertiesConfigSource(overrides, "Sharepulse embedded stores", ORDINAL));
     }
 
-    /** Stops the start with one line naming the setting when nothing answers at the PostgreSQL address. */
-    static void requirePostgres(String jdbcUrl, Duration patience) {
+    /**
+     * The one line that refuses the start when nothing answers at the PostgreSQL address within {@code patience};
+     * empty when it answers (or the URL is not one we understand: the driver will say what it thinks of it).
+     */
+    static Optional<String> unreachablePostgres(String jdbcUrl, Duration patience) {
         Optional<Endpoint> endpoint = Endpoint.ofJdbc(jdbcUrl);
         if (endpoint.isEmpty()) {
-            return; // not a URL we understand: the driver will say what it thinks of it
+            return Optional.empty();
         }
         long deadline = System.nanoTime() + patience.toNanos();
         while (!endpoint.get().answers(Duration.ofSeconds(2))) {
             if (System.nanoTime() > deadline) {
-                throw new ConfigurationException(unreachable(endpoint.get()));
+                return Optional.of(unreachable(endpoint.get()));
             }
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConfigurationException(unreachable(endpoint.get()));
+                return Optional.of(unreachable(endpoint.get()));
             }
+        }
+        return Optional.empty();
+    }
+
+    /** Ends the start with the refusal {@link #getConfigSources} recorded, if any: one line, no stack trace. */
+    static void refuseIfRecorded(Optional<String> refusal) {
+        if (refusal.isPresent()) {
+            throw new ConfigurationException(refusal.get());
         }
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -69,6 +71,12 @@ public class StoreHealth {
     @Wellness
     HealthCheck postgresWellness() {
         return () -> response("postgresql", postgresUp(), false);
+    }
+
+    /** Ends a start whose PostgreSQL nobody answers for, with the one line {@link StoreAddresses} recorded. */
+    void refuseWithoutPostgres(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start,
+            @ConfigProperty(name = StoreAddresses.POSTGRES_REFUSAL) Optional<String> refusal) {
+        StoreAddresses.refuseIfRecorded(refusal);
     }
 
     /**

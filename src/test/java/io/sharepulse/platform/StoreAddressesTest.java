@@ -21,7 +21,8 @@ class StoreAddressesTest {
     @Test
     void aClosedPostgresAddressStopsTheStartWithOneLineNamingTheSetting() {
         ConfigurationException refusal = catchThrowableOfType(ConfigurationException.class,
-                () -> StoreAddresses.requirePostgres("jdbc:postgresql://127.0.0.1:1/sharepulse", Duration.ofMillis(600)));
+                () -> StoreAddresses.refuseIfRecorded(StoreAddresses.unreachablePostgres(
+                        "jdbc:postgresql://127.0.0.1:1/sharepulse", Duration.ofMillis(600))));
         assertThat(refusal.getMessage()).contains("127.0.0.1:1", "QUARKUS_DATASOURCE_JDBC_URL",
                 "quarkus.datasource.jdbc.url").doesNotContain("\n");
         assertThat(refusal.getCause()).as("the root cause, so Quarkus prints the message alone").isNull();
@@ -30,9 +31,10 @@ class StoreAddressesTest {
     @Test
     void anAnsweringAddressOrOneWeDoNotUnderstandPasses() throws IOException {
         try (ServerSocket open = new ServerSocket(0)) {
-            assertThatCode(() -> StoreAddresses.requirePostgres("jdbc:postgresql://127.0.0.1:" + open.getLocalPort()
-                    + "/x", Duration.ofMillis(600))).doesNotThrowAnyException();
+            assertThat(StoreAddresses.unreachablePostgres("jdbc:postgresql://127.0.0.1:" + open.getLocalPort() + "/x",
+                    Duration.ofMillis(600))).isEmpty();
         }
-        assertThatCode(() -> StoreAddresses.requirePostgres("jdbc:otherdb://x", Duration.ZERO)).doesNotThrowAnyException();
+        assertThat(StoreAddresses.unreachablePostgres("jdbc:otherdb://x", Duration.ZERO)).isEmpty();
+        assertThatCode(() -> StoreAddresses.refuseIfRecorded(java.util.Optional.empty())).doesNotThrowAnyException();
     }
 }
