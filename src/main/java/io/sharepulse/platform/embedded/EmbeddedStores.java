@@ -56,6 +56,7 @@ public final class EmbeddedStores {
             Optional<Integer> running = running(REDIS_PORT);
             if (running.isEmpty()) {
                 try {
+                    long started = System.nanoTime();
                     Path dir = dataDir(mode).resolve("redis");
                     EmbeddedRedis redis = EmbeddedRedis.start(dir, freePort(), mode == Mode.DEV,
                             password.or(() -> passwordOf(configuredUrl)));
@@ -65,8 +66,8 @@ public final class EmbeddedStores {
                     }, "embedded-redis-stop"));
                     System.setProperty(REDIS_PORT, Integer.toString(redis.port()));
                     running = Optional.of(redis.port());
-                    LOG.infof("Nothing answers at %s: started an embedded Redis on :%d (data in %s)",
-                            configured.get(), redis.port(), where(mode, dir));
+                    LOG.infof("Nothing answers at %s: started an embedded Redis on :%d in %s (data in %s)",
+                            configured.get(), redis.port(), since(started), where(mode, dir));
                 } catch (IOException | RuntimeException | LinkageError e) {
                     LOG.warnf("Nothing answers at %s, and the embedded Redis did not start: %s", configured.get(),
                             e.getMessage());
@@ -91,6 +92,7 @@ public final class EmbeddedStores {
             Optional<Integer> running = running(POSTGRES_PORT);
             try {
                 if (running.isEmpty()) {
+                    long started = System.nanoTime();
                     Path data = dataDir(mode).resolve("postgres");
                     EmbeddedPostgres pg = EmbeddedPostgres.start(data, freePort(), mode == Mode.DEV);
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,8 +101,8 @@ public final class EmbeddedStores {
                     }, "embedded-postgres-stop"));
                     System.setProperty(POSTGRES_PORT, Integer.toString(pg.port()));
                     running = Optional.of(pg.port());
-                    LOG.infof("Nothing answers at %s: started an embedded PostgreSQL on :%d (data in %s)",
-                            configured.get(), pg.port(), where(mode, data));
+                    LOG.infof("Nothing answers at %s: started an embedded PostgreSQL on :%d in %s (data in %s)",
+                            configured.get(), pg.port(), since(started), where(mode, data));
                 }
                 String url = new Endpoint("127.0.0.1", running.get()).inJdbc(configuredUrl);
                 EmbeddedPostgres.ensureDatabase(running.get(), Endpoint.database(url));
@@ -162,6 +164,10 @@ public final class EmbeddedStores {
                 // the other server's folder is still there; its hook removes the parent
             }
         }
+    }
+
+    private static String since(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private static String where(Mode mode, Path dir) {
