@@ -8,12 +8,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.sharepulse.platform.embedded.EmbeddedStores;
+import io.sharepulse.platform.embedded.EmbeddedStores.Mode;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -26,14 +29,21 @@ import io.vertx.redis.client.Response;
  * the schema in the empty database at start-up, as it would in production.
  *
  * <p>Servers: {@code SHAREPULSE_TEST_PG} (a JDBC URL of a database we may create others from, default the local
- * {@code postgres}) and {@code SHAREPULSE_TEST_REDIS} (default {@code redis://127.0.0.1:6379}).
+ * {@code postgres}) and {@code SHAREPULSE_TEST_REDIS} (default {@code redis://127.0.0.1:6379}). Where nothing
+ * answers there, the whole suite runs on an embedded PostgreSQL and Redis instead ({@link EmbeddedStores}: one of
+ * each per JVM, in a temporary folder), so a machine with only a JDK runs it too.
  */
 @WithTestResource(value = TestInfra.class, scope = TestResourceScope.GLOBAL)
 public class TestInfra implements QuarkusTestResourceLifecycleManager {
 
-    static final String PG = env("SHAREPULSE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String PG_USER = env("SHAREPULSE_TEST_PG_USER", "postgres");
-    static final String REDIS = env("SHAREPULSE_TEST_REDIS", "redis://127.0.0.1:6379");
+    static final String PG_CONFIGURED = env("SHAREPULSE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String REDIS_CONFIGURED = env("SHAREPULSE_TEST_REDIS", "redis://127.0.0.1:6379");
+    /** The server the suite uses: the configured one, or the embedded one when nothing answers there. */
+    static final String PG = EmbeddedStores.postgresFor(PG_CONFIGURED, Mode.TEST).orElse(PG_CONFIGURED);
+    /** The embedded server's superuser is {@code postgres}. */
+    static final String PG_USER = PG.equals(PG_CONFIGURED) ? env("SHAREPULSE_TEST_PG_USER", "postgres") : "postgres";
+    static final String REDIS = EmbeddedStores.redisFor(REDIS_CONFIGURED, Mode.TEST, Optional.empty())
+            .orElse(REDIS_CONFIGURED);
     static final String DB_PREFIX = "sharepulse_test_";
     /** Databases of runs that died without cleaning up are dropped once they are this old. */
     static final long STALE_MILLIS = TimeUnit.HOURS.toMillis(6);

@@ -38,6 +38,18 @@ public interface SharepulseConfig {
     /** The demo site dev mode seeds. */
     Demo demo();
 
+    /** Dev mode and tests only. */
+    Dev dev();
+
+    interface Dev {
+        /**
+         * Start an embedded PostgreSQL or Redis when nothing answers at the configured address (dev mode and tests,
+         * never production; see {@link StoreAddresses}). Read before the application starts, from the same sources.
+         */
+        @WithDefault("true")
+        boolean embeddedStores();
+    }
+
     /** Limits on the public paths that write (per client address and site, shared by all instances). */
     Limits limits();
 

@@ -2,17 +2,28 @@ package io.sharepulse.platform;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 
+import org.jboss.logging.Logger;
+
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.sharepulse.platform.embedded.Endpoint;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class StoreHealth {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(StoreHealth.class);
 
     private final ReactiveRedisDataSource redis;
     private final AgroalDataSource database;
@@ -59,6 +71,26 @@ public class StoreHealth {
     @Wellness
     HealthCheck postgresWellness() {
         return () -> response("postgresql", postgresUp(), false);
+    }
+
+    /** Ends a start whose PostgreSQL nobody answers for, with the one line {@link StoreAddresses} recorded. */
+    void refuseWithoutPostgres(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start,
+            @ConfigProperty(name = StoreAddresses.POSTGRES_REFUSAL) Optional<String> refusal) {
+        StoreAddresses.refuseIfRecorded(refusal);
+    }
+
+    /**
+     * One line at start-up when no Redis answers: the service starts anyway (readers are redirected without it),
+     * but an operator should know at once which setting to look at, not from the dropped-clicks metric later.
+     */
+    void warnWithoutRedis(@Observes StartupEvent start,
+            @ConfigProperty(name = "quarkus.redis.hosts") List<String> hosts) {
+        List<Endpoint> endpoints = hosts.stream().map(Endpoint::ofRedis).flatMap(Optional::stream).toList();
+        if (!endpoints.isEmpty() && endpoints.stream().noneMatch(e -> e.answers(PROBE_TIMEOUT))) {
+            LOG.warnf("Nothing answers at %s, where QUARKUS_REDIS_HOSTS (quarkus.redis.hosts) points for Redis: readers"
+                    + " are still redirected, but clicks are not counted until it answers.",
+                    endpoints.stream().map(Endpoint::toString).collect(Collectors.joining(", ")));
+        }
     }
 
     private Uni<Boolean> redisUp() {

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.sharepulse.platform.RedisKeys;
+import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -18,12 +19,13 @@ import io.vertx.core.Future;
 /**
  * The salt of today's visitor hashes. It lives in Redis so every pod hashes a visitor alike, rotates at UTC
  * midnight, and expires after at most 48 h, after which no hash of that day can be linked to a visitor again.
- * Each pod fetches it once a day (one {@code SET NX GET}); clicks never wait on it after that.
+ * Each pod fetches it once a day (one script: set if absent, else read); clicks never wait on it after that.
  */
 @Singleton
 public class DailySalt {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RedisScript SCRIPT = RedisScript.fromResource("redis/salt.lua");
 
     private record Entry(long epochDay, Future<byte[]> salt) {
     }
@@ -67,10 +69,9 @@ public class DailySalt {
         byte[] mine = new byte[32];
         RANDOM.nextBytes(mine);
         String encoded = Base64.getEncoder().encodeToString(mine);
-        // SET NX GET: keeps the first pod's salt and tells everybody else what it is, in one round trip.
-        return Future.fromCompletionStage(redis
-                .execute("SET", keys.salt(day), encoded, "NX", "GET", "EX", Long.toString(lifetimeSeconds))
-                .map(existing -> existing == null ? mine : Base64.getDecoder().decode(existing.toString()))
+        // Keeps the first pod's salt and tells everybody else what it is, in one round trip.
+        return Future.fromCompletionStage(SCRIPT.run(redis, 1, keys.salt(day), encoded, Long.toString(lifetimeSeconds))
+                .map(inForce -> Base64.getDecoder().decode(inForce.toString()))
                 .subscribeAsCompletionStage());
     }
 }
