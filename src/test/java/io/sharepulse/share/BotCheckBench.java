@@ -38,6 +38,33 @@ public final class BotCheckBench {
         System.out.printf("the crawler list's %d examples (a match)%n", crawlers.size());
         report("patterns one by one (before)", oneByOne::matches, crawlers, crawlers.size());
         report("prefilter, then candidates", prefilter::matches, crawlers, crawlers.size() * 20);
+        List<String> hostile = hostile(BotDetectorTest.PATTERNS, 20_000);
+        System.out.printf("hostile: %d characters of the patterns' words in upper case (each passes the prefilter,"
+                + " fails its pattern; %d patterns run)%n", BotDetector.MAX_UA, prefilter.candidates(hostile.get(0)));
+        report("prefilter, then candidates", prefilter::matches, hostile, hostile.size());
+    }
+
+    /**
+     * User-Agents that cost the check most: the words the patterns require, upper-cased so that the prefilter lets
+     * them through and the (case-sensitive) patterns then fail, as many as {@link BotDetector#MAX_UA} holds.
+     */
+    static List<String> hostile(List<String> patterns, int n) {
+        List<String> words = new ArrayList<>();
+        BotDetectorTest.OneByOne reference = new BotDetectorTest.OneByOne();
+        for (String p : patterns) {
+            RequiredLiterals.of(p).ifPresent(w -> w.forEach(word -> words.add(word.toUpperCase(java.util.Locale.ROOT))));
+        }
+        // Words that are a crawler's in upper case too would end the check at once: an attacker leaves them out.
+        words.removeIf(reference::matches);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StringBuilder ua = new StringBuilder("Mozilla/5.0 ");
+            for (int j = i; ua.length() < BotDetector.MAX_UA; j++) {
+                ua.append(words.get(j % words.size())).append(' ');
+            }
+            out.add(ua.substring(0, BotDetector.MAX_UA));
+        }
+        return out;
     }
 
     /** Browsers with a version number of their own (the last number in the string), {@code n} of them. */
