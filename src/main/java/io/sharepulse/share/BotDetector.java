@@ -24,9 +24,9 @@ import io.sharepulse.platform.CacheWeights;
  * (refreshed with {@code scripts/update-bot-list.sh}) plus {@code bots/extra-patterns.txt}. The ~1,500 patterns
  * are not tried one by one (400–500 µs for a User-Agent never seen): {@link CrawlerPatterns} finds the words they
  * require in one pass and runs only the few patterns whose words occur, a few microseconds, so readers who all send
- * different User-Agents (or a client that rotates them) cost no more than one. Verdicts are still cached per
- * User-Agent, which saves that pass for the browsers most readers share; the cache is bounded in bytes
- * ({@link #VERDICT_CACHE_BYTES}).
+ * different User-Agents (or a client that rotates them) cost no more than one. Verdicts of User-Agents that hold a
+ * crawler's word (crawlers, mostly) are still cached, since running their patterns costs more; the cache is bounded
+ * in bytes ({@link #VERDICT_CACHE_BYTES}).
  */
 @Singleton
 public class BotDetector {
@@ -59,7 +59,17 @@ public class BotDetector {
             return true;
         }
         String ua = userAgent.length() > MAX_UA ? userAgent.substring(0, MAX_UA) : userAgent;
+        if (!patterns.mayMatch(ua)) {
+            // No crawler's word in it (every browser): told faster than the cache could, and not worth a place there.
+            return false;
+        }
         return verdicts.get(ua, this::matches);
+    }
+
+    /** Waits until the fast gate is built (tests and the benchmark). */
+    BotDetector ready() {
+        patterns.ready();
+        return this;
     }
 
     /** Speculative loads (prefetch, prerender, previews) are not clicks. */

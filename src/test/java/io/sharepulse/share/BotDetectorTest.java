@@ -33,8 +33,10 @@ class BotDetectorTest {
     static final List<String> CRAWLERS = sample("bots/crawler-instances.txt");
     static final List<String> BROWSERS = sample("bots/browser-user-agents.txt");
 
-    final BotDetector detector = new BotDetector(new ObjectMapper(), new SimpleMeterRegistry());
-    final CrawlerPatterns matcher = CrawlerPatterns.compile(PATTERNS);
+    final BotDetector detector = new BotDetector(new ObjectMapper(), new SimpleMeterRegistry()).ready();
+    final CrawlerPatterns matcher = CrawlerPatterns.compile(PATTERNS).ready();
+    /** As until the gate is built: the trie alone. */
+    final CrawlerPatterns trieOnly = CrawlerPatterns.compile(PATTERNS, false);
 
     /** The reference: every pattern in turn, as {@link BotDetector} did before its prefilter. */
     static final class OneByOne {
@@ -83,7 +85,10 @@ class BotDetectorTest {
         int differ = 0;
         List<String> examples = new ArrayList<>();
         for (String ua : inputs) {
-            if (matcher.matches(ua) != reference.matches(ua)) {
+            boolean expected = reference.matches(ua);
+            if (matcher.matches(ua) != expected || trieOnly.matches(ua) != expected
+                    || expected && !matcher.mayMatch(ua)
+                    || !ua.isBlank() && ua.length() <= BotDetector.MAX_UA && detector.isBot(ua) != expected) {
                 differ++;
                 if (examples.size() < 10) {
                     examples.add(ua);
@@ -93,6 +98,12 @@ class BotDetectorTest {
         System.out.printf("bot check: %d inputs, %d patterns (%d run on every User-Agent), %d verdicts differ%n",
                 inputs.size(), matcher.size(), matcher.alwaysRun(), differ);
         assertThat(examples).isEmpty();
+    }
+
+    @Test
+    void theGateLetsNoCrawlerThroughAndStopsEveryBrowser() {
+        assertThat(CRAWLERS.stream().filter(ua -> !matcher.mayMatch(ua)).toList()).isEmpty();
+        assertThat(BROWSERS.stream().filter(matcher::mayMatch).toList()).isEmpty();
     }
 
     @Test
