@@ -6,7 +6,8 @@
 #   redis-benchmark INCR and HINCRBY (unpipelined and -P 16), the machine's ceiling;
 #   a baseline counted redirect in Node.js (bench/baseline/server.js: one HINCRBY per request, then 302);
 #   our counted redirect for fresh readers (one browser User-Agent, then a different one on every request: the bot
-#   check sees each for the first time), repeat readers (dedupe) and a crawler (bot path);
+#   check sees each for the first time; real browsers, then the one browser with a new build number each), repeat
+#   readers (dedupe) and a crawler (bot path);
 #   the share API and the counts API with warm caches;
 #   exactness after load (stored count == clicks the service counted), and the time to quiesce;
 #   Redis memory per (post, network, day) counter over 100k posts x 10 networks, written by the real script;
@@ -63,9 +64,13 @@ sample_rss() { local r; r=$(rss_mb); [ "$r" -gt "$RSS_MAX" ] && RSS_MAX=$r; true
 R=$(load "http://127.0.0.1:$PORT" "/s/$POST/reddit" fresh "$DURATION"); sample_rss
 wrk_row "Sharepulse redirect, fresh readers" "$R" "counted"
 ONE_UA_RPS=$(field rps "$R")
+vs_one_ua() { awk -v a="$(field rps "$1")" -v b="$ONE_UA_RPS" 'BEGIN { printf "%.2f×", a / b }'; }
 R=$(load "http://127.0.0.1:$PORT" "/s/$POST/reddit" varied "$DURATION"); sample_rss
 wrk_row "Sharepulse redirect, fresh readers, a new User-Agent each" "$R" \
-  "counted; $(awk -v a="$(field rps "$R")" -v b="$ONE_UA_RPS" 'BEGIN { printf "%.2f×", a / b }') the row above (target ≥ 0.9×)"
+  "counted; real browsers, each version unique: $(vs_one_ua "$R") the one-UA row (target ≥ 0.9×)"
+R=$(load "http://127.0.0.1:$PORT" "/s/$POST/reddit" unique "$DURATION"); sample_rss
+wrk_row "Sharepulse redirect, fresh readers, one browser, a new build number each" "$R" \
+  "counted; new to the bot check, content as the one-UA row: $(vs_one_ua "$R")"
 R=$(load "http://127.0.0.1:$PORT" "/s/$POST/x" repeat "$DURATION"); sample_rss
 wrk_row "Sharepulse redirect, repeat readers" "$R" "dedupe: 64 readers"
 R=$(load "http://127.0.0.1:$PORT" "/s/$POST/bluesky" bot "$DURATION"); sample_rss

@@ -4,7 +4,9 @@
 --   mode: fresh (a new reader every request), repeat (64 readers over and over), bot (a crawler UA),
 --         varied (a new reader every request, each with a User-Agent of its own: real browsers from
 --         src/test/resources/bots/browser-user-agents.txt, the last number of each made unique, the way versions,
---         platforms and languages make readers' browsers differ; the bot check sees every one for the first time)
+--         platforms and languages make readers' browsers differ; the bot check sees every one for the first time),
+--         unique (a new reader every request, the fresh mode's browser with a build number of its own: new to the bot
+--         check, like varied, while its length and content stay those of fresh)
 local path, mode
 local counter = 0
 local ua_browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
@@ -57,6 +59,10 @@ function request()
   local headers = {}
   if mode == "bot" then
     headers["User-Agent"] = ua_bot
+  elseif mode == "unique" then
+    headers["User-Agent"] = string.format(
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.%d.%d Safari/537.36",
+      counter, tnum)
   elseif mode == "varied" then
     local b = browsers[counter % #browsers + 1]
     -- Unique across threads and requests: the request counter, then the thread's number.
