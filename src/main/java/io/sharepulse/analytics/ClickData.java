@@ -103,6 +103,18 @@ public class ClickData {
         return out;
     }
 
+    /** Refusals per reason on the days from..to that Redis still keeps (see {@link RedisCounters#refusals}). */
+    public Map<String, Long> refusals(String site, LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        LocalDate last = to.isAfter(today) ? today : to;
+        LocalDate first = from.isBefore(last.minusDays(800)) ? last.minusDays(800) : from;
+        List<LocalDate> days = new java.util.ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        return redis.refusals(site, days);
+    }
+
     public Map<LocalDate, NetworkCounts> postDays(PostId post, Split split) {
         Map<LocalDate, NetworkCounts> out = new TreeMap<>();
         if (split.hasDurable()) {

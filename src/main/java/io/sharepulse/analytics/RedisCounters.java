@@ -103,6 +103,17 @@ public class RedisCounters {
         return out;
     }
 
+    /**
+     * Clicks and events refused per reason (see {@code share.Refusal}) over the days, summed; kept in Redis only
+     * (for the retention), not rolled up: they explain the counts, they are not part of them.
+     */
+    public Map<String, Long> refusals(String site, List<LocalDate> days) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        hashes(days, d -> keys.refusals(site, d)).values()
+                .forEach(counts -> counts.forEach((reason, n) -> out.merge(reason, n, Long::sum)));
+        return out;
+    }
+
     /** Every post clicked on the day with its clicks (the day's top-posts set, whole), fewest clicks first. */
     public Map<PostId, Long> topOfDay(String site, LocalDate day) {
         return scores(site, sortedSets.zrangeWithScores(keys.top(site, day), 0, -1).await().atMost(TIMEOUT));

@@ -37,7 +37,14 @@ public final class Stats {
     public record NetworkShare(String network, String name, long clicks, double share, long bots) {
     }
 
-    public record Networks(String site, String from, String to, long total, long bots, List<NetworkShare> networks) {
+    /**
+     * @param refused clicks and events not counted, per reason: {@code not-navigation} (an image, script or fetch
+     *                of a share link), {@code foreign-origin} (an event from another site's page),
+     *                {@code network-not-offered} (a network not on the bar), {@code client-cap} (one client's
+     *                clicks on one post and network past the cap)
+     */
+    public record Networks(String site, String from, String to, long total, long bots, List<NetworkShare> networks,
+            Map<String, Long> refused) {
     }
 
     /** @param topNetwork the network with the most clicks (ties: alphabetical) */
@@ -50,8 +57,12 @@ public final class Stats {
             List<TopPost> posts) {
     }
 
+    /**
+     * @param media  the image networks show beside the title (absent when none)
+     * @param locked a site admin set title and image; registrations never change them
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PostStats(String post, String url, String title, String from, String to, String interval,
-            long total, Map<String, Long> networks, List<Bucket> series) {
+    public record PostStats(String post, String url, String title, String media, boolean locked, String from,
+            String to, String interval, long total, Map<String, Long> networks, List<Bucket> series) {
     }
 }

@@ -137,7 +137,8 @@ public class StatsService {
         perNetwork.forEach((n, v) -> list.add(new NetworkShare(n, catalog.find(n).map(Network::name).orElse(n), v[0],
                 total == 0 ? 0 : Math.round(v[0] * 10_000.0 / total) / 10_000.0, v[1])));
         list.sort(Comparator.comparingLong(NetworkShare::clicks).reversed()); // stable: bar order breaks ties
-        return new Stats.Networks(site.id(), range.from().toString(), range.to().toString(), total, bots, list);
+        return new Stats.Networks(site.id(), range.from().toString(), range.to().toString(), total, bots, list,
+                data.refusals(site.id(), range.from(), range.to()));
     }
 
     public TopPosts posts(String siteId, DateRange range, PostsParams.Paging paging) {
@@ -169,7 +170,9 @@ public class StatsService {
         data.postDays(post.post(), split).forEach((day, counts) -> add(buckets.clicks, buckets,
                 day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, Optional.empty(), networks));
         long total = networks.values().stream().mapToLong(Long::longValue).sum();
-        return new PostStats(post.post().value(), post.target().url(), post.target().title(), range.from().toString(),
+        Optional<io.sharepulse.post.Post> row = posts.find(post.post());
+        return new PostStats(post.post().value(), post.target().url(), post.target().title(),
+                post.target().media(), row.map(p -> p.locked).orElse(false), range.from().toString(),
                 range.to().toString(), interval.id(), total, networks, buckets.list(false, false));
     }
 

@@ -33,7 +33,8 @@ public class UnclickedPosts {
     /** Redis sets its expiry a moment after PostgreSQL's seeded_at. */
     static final Duration MARGIN = Duration.ofHours(1);
 
-    private static final String NEVER_CLICKED = " p.site_id = ? and p.seeded_at < ? and not exists (select 1 from "
+    /** A locked post (its title and image set by an admin) stays: a registration after its removal would choose them. */
+    private static final String NEVER_CLICKED = " p.site_id = ? and p.seeded_at < ? and not p.locked and not exists (select 1 from "
             + "post_last l where l.site_id = p.site_id and l.post_hash = substr(p.id, length(p.site_id) + 2))";
 
     private final AgroalDataSource db;

@@ -91,6 +91,16 @@ public class RedisKeys {
         return site(site) + "b:" + day(day);
     }
 
+    /** Hash: clicks refused per reason (see {@code share.Refusal}) of one site on one day; never part of clicks. */
+    public String refusals(String site, LocalDate day) {
+        return site(site) + "rf:" + day(day);
+    }
+
+    /** String: counted clicks of one client (salted hash of its network) on one post and network, in its window. */
+    public String clickCap(String site, String clientHash, String postHash, String network) {
+        return site(site) + "cc:" + clientHash + ":" + postHash + ":" + network;
+    }
+
     /** String: dedupe marker of one visitor, post and network. */
     public String dedupe(String site, String visitor, String postHash, String network) {
         return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;

@@ -63,6 +63,18 @@ public interface SharepulseConfig {
          */
         @WithDefault("7d")
         Duration unclickedPostLifetime();
+
+        /**
+         * Clicks one client (an IPv4 address, an IPv6 /64) may have counted per post and network within
+         * {@link #clickCapWindow()}, whatever its User-Agent and whether or not it asks not to be tracked; further
+         * ones still redirect and are tallied as refused ({@code client-cap}). 0: no cap.
+         */
+        @WithDefault("10")
+        int clicksPerClient();
+
+        /** The window of {@link #clicksPerClient()} (fixed, from the client's first counted click). */
+        @WithDefault("1h")
+        Duration clickCapWindow();
     }
 
     /** Per-site API keys of the admin API. */

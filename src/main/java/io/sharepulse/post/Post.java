@@ -35,6 +35,14 @@ public class Post extends PanacheEntityBase {
     @Column(name = "seeded_at", nullable = false)
     public Instant seededAt;
 
+    /** A site admin set the title and image ({@link PostRegistry#edit}); registrations never change them. */
+    @Column(nullable = false)
+    public boolean locked;
+
+    /** When a site admin last changed the title or image; null when never. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
     public PostTarget target() {
         return new PostTarget(url, title, media);
     }

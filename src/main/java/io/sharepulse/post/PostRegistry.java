@@ -74,7 +74,7 @@ public class PostRegistry {
                     "This site does not include the URL's host; add it to the site's domains.");
         }
         String title = cleanTitle(rawTitle);
-        String media = rawMedia == null || rawMedia.isBlank() ? null : canonicalizer.canonicalize(rawMedia, false);
+        String media = rawMedia == null || rawMedia.isBlank() ? null : media(site, rawMedia);
         PostId id = PostId.derive(site.id(), url);
         return store.read(id).chain(found -> found.isPresent()
                 ? Uni.createFrom().item(found.get())
@@ -88,6 +88,59 @@ public class PostRegistry {
                             unknown.invalidate(id.value());
                             targets.remember(id, post.target());
                         }));
+    }
+
+    /**
+     * The image URL canonicalized, if its host is the site's or one of its media domains.
+     *
+     * @throws ProblemException 400 for a malformed URL, 422 for a host the site does not name
+     */
+    private String media(SiteView site, String raw) {
+        String media = canonicalizer.canonicalize(raw, false);
+        if (!site.allowsMediaHost(UrlCanonicalizer.host(media))) {
+            throw new ProblemException(422, "media-host-not-allowed", "Image host not allowed",
+                    "An image URL must be on one of the site's domains or its mediaDomains; add the host to the "
+                            + "site's mediaDomains.");
+        }
+        return media;
+    }
+
+    /**
+     * What a site admin changes of a post: its title, its image, and whether they are locked (a locked post is
+     * never removed as unclicked, so no later registration can choose them again). The next click's redirect
+     * uses the change on every instance (the click reads the post from Redis); this instance's fallback copy
+     * follows at once, other instances' within {@link PostTargets#REFRESH}.
+     *
+     * @param title  the new title, or null to keep it
+     * @param media  the new image URL, "" to remove it, or null to keep it
+     * @param locked the new lock, or null to keep it
+     * @throws ProblemException 404 for a post the site does not have, 400/422 as for a registration
+     */
+    public Uni<Post> edit(SiteView site, PostId id, String title, String media, Boolean locked) {
+        if (!id.site().equals(site.id())) {
+            throw unknownPostOfSite();
+        }
+        String cleanTitle = title == null ? null : cleanTitle(title);
+        String cleanMedia = media == null ? null : media.isBlank() ? "" : media(site, media);
+        return worker(() -> repository.edit(id, cleanTitle, cleanMedia, locked))
+                .map(found -> found.orElseThrow(PostRegistry::unknownPostOfSite))
+                .call(post -> store.edit(id, post.target(), post.locked))
+                .invoke(post -> {
+                    unknown.invalidate(id.value());
+                    targets.replace(id, post.target());
+                });
+    }
+
+    /** A post of a live site, as PostgreSQL has it (the admin's view); empty for another site's post. */
+    public Uni<Optional<Post>> details(SiteView site, PostId id) {
+        if (!id.site().equals(site.id())) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return worker(() -> repository.find(id));
+    }
+
+    static ProblemException unknownPostOfSite() {
+        return ProblemException.notFound("unknown-post", "This site has no post with this id.");
     }
 
     private static <T> Uni<T> worker(java.util.function.Supplier<T> blocking) {

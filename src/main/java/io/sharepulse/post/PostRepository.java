@@ -75,6 +75,37 @@ public class PostRepository {
         return out;
     }
 
+    /** The post of a live site, whatever Redis holds (the admin's view of a post). */
+    @Transactional
+    public Optional<Post> find(PostId id) {
+        return findLive(id);
+    }
+
+    /**
+     * Sets what a site admin changed of a post and returns the row; empty when the post or its site is not live.
+     *
+     * @param title  the new title, or null to keep it
+     * @param media  the new image URL, "" to remove it, or null to keep it
+     * @param locked the new lock, or null to keep it
+     */
+    @Transactional
+    public Optional<Post> edit(PostId id, String title, String media, Boolean locked) {
+        Optional<Post> found = findLive(id);
+        found.ifPresent(post -> {
+            if (title != null) {
+                post.title = title;
+            }
+            if (media != null) {
+                post.media = media.isEmpty() ? null : media;
+            }
+            if (locked != null) {
+                post.locked = locked;
+            }
+            post.editedAt = clock.instant();
+        });
+        return found;
+    }
+
     /** The Redis hashes of every post of a site. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> postHashes(String site) {

@@ -30,6 +30,7 @@ public class PostStore {
 
     private static final RedisScript PUT = RedisScript.fromResource("redis/put-post.lua");
     private static final RedisScript FORGET = RedisScript.fromResource("redis/forget-posts.lua");
+    private static final RedisScript EDIT = RedisScript.fromResource("redis/edit-post.lua");
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -75,6 +76,12 @@ public class PostStore {
             args.add(Long.toString(count));
         });
         return PUT.run(redis, 1, args.toArray(String[]::new)).replaceWithVoid();
+    }
+
+    /** Writes an admin's change of title or image into the post hash, if Redis holds the post (atomic). */
+    public Uni<Void> edit(PostId id, PostTarget target, boolean locked) {
+        return EDIT.run(redis, 1, keys.post(id.site(), id.hash()), target.title() == null ? "" : target.title(),
+                target.media() == null ? "" : target.media(), locked ? "1" : "0").replaceWithVoid();
     }
 
     /**

@@ -21,11 +21,17 @@ import io.sharepulse.platform.SharepulseConfig;
 @Singleton
 public class PostTargets {
 
+    /** How long a copy is kept before the next counted click refreshes it from Redis. */
+    public static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(5);
+
     private final Cache<String, PostTarget> cache;
 
     public PostTargets(SharepulseConfig config, MeterRegistry registry) {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.redis().targetCacheMemory().asLongValue())
+                // A copy is refilled by the next counted click after this: an admin's edit made on another
+                // instance reaches this one's fallback copy within that time.
+                .expireAfterWrite(REFRESH)
                 .<String, PostTarget>weigher((id, t) -> CacheWeights.entry(id, t.url(), t.title(), t.media()))
                 .build();
         CacheWeights.meter(registry, "post-targets", cache);
@@ -36,6 +42,15 @@ public class PostTargets {
             cache.asMap().putIfAbsent(id.value(),
                     target.title() == null ? new PostTarget(target.url(), "", target.media()) : target);
         }
+    }
+
+    /**
+     * A site admin changed where the post points: this instance's copy follows at once. Other instances' copies
+     * (read only while Redis cannot answer) follow within {@link #REFRESH}.
+     */
+    public void replace(PostId id, PostTarget target) {
+        cache.asMap().computeIfPresent(id.value(), (k, old) -> target.title() == null
+                ? new PostTarget(target.url(), "", target.media()) : target);
     }
 
     public Optional<PostTarget> find(PostId id) {

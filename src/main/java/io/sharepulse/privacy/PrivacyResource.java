@@ -38,7 +38,7 @@ public class PrivacyResource {
 
     /** Everything the page states, already in words. */
     public record Facts(String site, String dedupe, boolean honoursDnt, String dayRetention, String hourRetention,
-            String saltLifetime) {
+            String saltLifetime, String clickCapWindow) {
     }
 
     private final SharepulseConfig config;
@@ -60,7 +60,7 @@ public class PrivacyResource {
             Facts facts = new Facts(found.map(SiteView::name).orElse(null), words(dedupe),
                     found.map(SiteView::honourDnt).orElse(true), words(config.counting().retention()),
                     words(config.counting().hourRetention()),
-                    words(DailySalt.lifetime(config)));
+                    words(DailySalt.lifetime(config)), words(config.limits().clickCapWindow()));
             return Response.ok(Templates.privacy(facts).render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                     .build(); // the default page headers (platform.SecurityHeaders) are exactly what it needs

@@ -13,7 +13,8 @@ import io.sharepulse.platform.ProblemException;
  * <ul>
  * <li>{@code read}: the analytics ({@code stats}, {@code networks}, {@code posts}, {@code posts/{id}},
  * {@code export.csv});</li>
- * <li>{@code admin}: also {@code GET}/{@code PUT} of the site itself and its {@code keys}.</li>
+ * <li>{@code admin}: also {@code GET}/{@code PUT} of the site itself and its {@code keys}, and {@code PATCH} of a
+ * post ({@code posts/{id}}: its title, image and lock).</li>
  * </ul>
  * Only the operator lists or creates sites, deletes a site (ids are never reused, so a leaked key must not be able
  * to end a site for good) and runs the rollup. Paths not named here are the operator's: new features opt keys in.
@@ -83,7 +84,8 @@ public final class AdminAccess {
             return Role.ADMIN;
         }
         if (ANALYTICS.contains(what) && (segments.size() == 3 || (what.equals("posts") && segments.size() == 4))) {
-            return Role.READ;
+            // Reading is analytics; changing a post (its title and image) is the site admin's.
+            return method.equals("GET") || method.equals("HEAD") ? Role.READ : Role.ADMIN;
         }
         return null;
     }

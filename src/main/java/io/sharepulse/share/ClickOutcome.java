@@ -20,6 +20,11 @@ public enum ClickOutcome {
     LOST,
     /** The network closed without successor; the reader saw the retired page. */
     RETIRED,
+    /**
+     * Not counted for a {@link Refusal} (no navigation, a foreign origin, a network not on the bar, the client's
+     * cap); the reader was still sent on and the reason tallied for the site's analytics.
+     */
+    REFUSED,
     /** Nothing was written, only the post read: a HEAD request, or a closed network (then counted as RETIRED). */
     PEEKED;
 

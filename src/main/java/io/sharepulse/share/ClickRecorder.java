@@ -34,7 +34,9 @@ public class ClickRecorder {
         /** Tally it apart as a bot or prefetch. */
         BOT("b"),
         /** Write nothing; only read the post (HEAD requests, retired networks). */
-        PEEK("p");
+        PEEK("p"),
+        /** Not counted for a {@link Refusal}: only the reason is tallied. */
+        REFUSE("r");
 
         final String arg;
 
@@ -122,6 +124,19 @@ public class ClickRecorder {
         this.graceMs = Math.max(timeoutMs, config.redis().clickGrace().toMillis());
     }
 
+    /** A click without a cap (tests, and callers that count no reader's click). */
+    public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
+        return record(post, network, mode, visitor, dedupeSeconds, Cap.NONE, null);
+    }
+
+    /**
+     * The client cap of a counted click: at most {@code clicks} counted per post and network within
+     * {@code windowSeconds} for the client of this (salted) hash.
+     */
+    public record Cap(String client, int clicks, long windowSeconds) {
+        static final Cap NONE = new Cap("", 0, 1);
+    }
+
     /**
      * @param visitor       visitor hash, or {@link #NO_VISITOR}
      * @param dedupeSeconds the site's window (0: off)
@@ -129,10 +144,11 @@ public class ClickRecorder {
      *         (the script may still complete and count: the exception's {@link Unconfirmed#late()} tells), another
      *         failure when Redis answered an error
      */
-    public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds) {
+    public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds, Cap cap,
+            Refusal refusal) {
         Hour now = hour();
         String site = post.site();
-        Future<Response> script = SCRIPT.runFuture(redis, 8,
+        Future<Response> script = SCRIPT.runFuture(redis, 10,
                 keys.post(site, post.hash()),
                 keys.dedupe(site, visitor, post.hash(), network),
                 keys.postDay(site, post.hash(), now.day()),
@@ -141,8 +157,12 @@ public class ClickRecorder {
                 keys.top(site, now.day()),
                 keys.uniques(site, now.day()),
                 keys.bots(site, now.day()),
+                keys.refusals(site, now.day()),
+                keys.clickCap(site, cap.client(), post.hash(), network),
                 network, mode.arg, visitor, Integer.toString(dedupeSeconds),
-                now.dayExpiry(), now.hourExpiry(), post.hash());
+                now.dayExpiry(), now.hourExpiry(), post.hash(), refusal == null ? "" : refusal.id,
+                mode == Mode.COUNT ? Integer.toString(Math.max(0, cap.clicks())) : "0",
+                Long.toString(Math.max(1, cap.windowSeconds())));
         // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
         // click, while the reader is redirected after the timeout (and the click reported as unconfirmed, then as
         // confirmed late or lost). The timers are the event loop's own, not a scheduler thread's.
@@ -225,6 +245,7 @@ public class ClickRecorder {
             case 1 -> ClickOutcome.DUPLICATE;
             case 2 -> ClickOutcome.BOT;
             case 3 -> ClickOutcome.PEEKED;
+            case 4 -> ClickOutcome.REFUSED;
             default -> throw new IllegalStateException("The click script answered " + reply.get(0));
         };
         return new Recorded(outcome, new PostTarget(text(reply, 1), text(reply, 2), text(reply, 3)));

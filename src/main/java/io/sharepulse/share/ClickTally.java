@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.sharepulse.network.Network;
 import io.sharepulse.platform.ProblemException;
+import io.sharepulse.platform.SharepulseConfig;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRegistry;
 import io.sharepulse.post.PostTarget;
@@ -31,7 +32,8 @@ import io.vertx.core.Future;
 public class ClickTally {
 
     private static final Logger LOG = Logger.getLogger(ClickTally.class);
-    private static final Future<String> NO_VISITOR = Future.succeededFuture(ClickRecorder.NO_VISITOR);
+    private static final Future<VisitorHasher.Hashes> NO_HASHES = Future.succeededFuture(
+            new VisitorHasher.Hashes(ClickRecorder.NO_VISITOR, ""));
 
     private final ClickRecorder recorder;
     private final BotDetector bots;
@@ -40,9 +42,13 @@ public class ClickTally {
     private final PostTargets targets;
     private final ClickMetrics metrics;
     private final AtomicLong lastDropLog = new AtomicLong();
+    private final int capClicks;
+    private final long capSeconds;
 
     public ClickTally(ClickRecorder recorder, BotDetector bots, VisitorHasher visitors, PostRegistry posts,
-            PostTargets targets, ClickMetrics metrics) {
+            PostTargets targets, ClickMetrics metrics, SharepulseConfig config) {
+        this.capClicks = Math.max(0, config.limits().clicksPerClient());
+        this.capSeconds = Math.max(1, config.limits().clickCapWindow().toSeconds());
         this.recorder = recorder;
         this.bots = bots;
         this.visitors = visitors;
@@ -52,8 +58,9 @@ public class ClickTally {
     }
 
     /**
-     * Classifies a visit (HEAD or nothing to count: peek; prefetch or bot: tallied apart; else counted, with a
-     * visitor hash unless the reader asked not to be tracked), records it in one script run and counts the
+     * Classifies a visit (HEAD or nothing to count: peek; prefetch or bot: tallied apart; a network the site's bar
+     * does not have: refused; else counted, with a visitor hash unless the reader asked not to be tracked, and at
+     * most {@code sharepulse.limits.clicks-per-client} per client, post and network), records it in one script run and counts the
      * outcome; a closed network's visit counts as {@code retired}, a HEAD request not at all. Fails with 404 when
      * neither Redis nor PostgreSQL knows the post.
      *
@@ -62,11 +69,25 @@ public class ClickTally {
      */
     public <T> Future<T> tally(PostId post, Network network, SiteView site, Visit visit, boolean closed,
             Function<Recorded, T> then) {
+        return tally(post, network, site, visit, closed, null, then);
+    }
+
+    /**
+     * As {@link #tally(PostId, Network, SiteView, Visit, boolean, Function)}, for a visit the caller already found
+     * not to count ({@code refusal}, or null): a reader's visit that is refused (the caller's reason, a network not
+     * on the site's bar, or in the script the client's cap) is tallied under its reason, in the same script run.
+     */
+    public <T> Future<T> tally(PostId post, Network network, SiteView site, Visit visit, boolean closed,
+            Refusal refusal, Function<Recorded, T> then) {
         Mode mode = visit.headOnly() || closed ? Mode.PEEK
-                : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT : Mode.COUNT;
+                : visit.prefetch() || bots.isBot(visit.userAgent()) ? Mode.BOT
+                : refusal != null || !site.offers(network.id()) ? Mode.REFUSE : Mode.COUNT;
+        Refusal reason = mode != Mode.REFUSE ? null : refusal != null ? refusal : Refusal.NETWORK_NOT_OFFERED;
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
-        Future<String> visitor = mode != Mode.COUNT || anonymous ? NO_VISITOR : visitors.hashFuture(visit, site.id());
-        return visitor.compose(v -> record(post, network.id(), mode, v, site.dedupeSeconds()))
+        Future<VisitorHasher.Hashes> hashes = mode != Mode.COUNT ? NO_HASHES
+                : visitors.hashesFuture(visit, site.id(), anonymous);
+        return hashes.compose(h -> record(post, network.id(), mode, h.visitor(), site.dedupeSeconds(),
+                        new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason))
                 .recover(f -> f instanceof ProblemException ? Future.failedFuture(f)
                         : unanswered(post, network.id(), mode, f))
                 .map(result -> {
@@ -87,11 +108,12 @@ public class ClickTally {
     }
 
     /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */
-    private Future<Recorded> record(PostId post, String network, Mode mode, String visitor, int dedupe) {
-        return recorder.record(post, network, mode, visitor, dedupe).compose(answer -> answer instanceof Recorded r
-                ? Future.succeededFuture(r)
+    private Future<Recorded> record(PostId post, String network, Mode mode, String visitor, int dedupe,
+            ClickRecorder.Cap cap, Refusal reason) {
+        return recorder.record(post, network, mode, visitor, dedupe, cap, reason).compose(answer ->
+                answer instanceof Recorded r ? Future.succeededFuture(r)
                 : future(posts.restore(post)).compose(restored -> restored.isEmpty() ? noSuchPost()
-                        : recorder.record(post, network, mode, visitor, dedupe).compose(again ->
+                        : recorder.record(post, network, mode, visitor, dedupe, cap, reason).compose(again ->
                                 again instanceof Recorded second ? Future.succeededFuture(second) : noSuchPost())));
     }
 

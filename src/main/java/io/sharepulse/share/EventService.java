@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The widget's events: a use of a widget action (Copy link, Share…), classified and counted exactly like a click
- * on a network button ({@link ClickTally}), with nowhere to send anybody. Limited per client and site.
+ * on a network button ({@link ClickTally}), with nowhere to send anybody. Limited per client and site, and counted
+ * only with an {@code Origin} on one of the site's domains.
  */
 @ApplicationScoped
 public class EventService {
@@ -41,8 +42,19 @@ public class EventService {
         }
         return sites.find(post.site()).chain(found -> {
             SiteView site = found.orElseThrow(ClickTally::unknownPost);
+            // A beacon comes from the page it was used on: another site's page (or a script without a page) may
+            // send as many as it likes, tallied as refused and answered 403.
+            String host = visit.origin() == null ? null : Fetch.host(visit.origin());
+            Refusal refusal = host != null && site.allowsHost(host) ? null : Refusal.FOREIGN_ORIGIN;
             return limits.event(site.id(), visit).chain(() -> Uni.createFrom().completionStage(
-                    () -> tally.tally(post, network, site, visit, false, Recorded::outcome).toCompletionStage()));
+                    () -> tally.tally(post, network, site, visit, false, refusal, Recorded::outcome)
+                            .toCompletionStage()))
+                    .invoke(outcome -> {
+                        if (refusal != null) {
+                            throw new ProblemException(403, "event-origin-refused", "Event not counted",
+                                    "An event is counted only from a page on one of the site's domains (its Origin).");
+                        }
+                    });
         });
     }
 }

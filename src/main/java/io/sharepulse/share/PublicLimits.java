@@ -12,6 +12,7 @@ import io.sharepulse.platform.ProblemException;
 import io.sharepulse.platform.RateWindow;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,6 +37,7 @@ public class PublicLimits {
     private final int siteRegistrations;
     private final int events;
     private final Counter refusedSource;
+    private final Counter refusedOrigin;
     private final Counter refusedClient;
     private final Counter refusedSite;
 
@@ -49,6 +51,7 @@ public class PublicLimits {
         this.events = config.limits().eventsPerMinute();
         this.refusedSource = refused(registry, "not-a-page-request");
         this.refusedClient = refused(registry, "client-limit");
+        this.refusedOrigin = refused(registry, "foreign-page");
         this.refusedSite = refused(registry, "site-limit");
     }
 
@@ -60,17 +63,28 @@ public class PublicLimits {
 
     /**
      * Admits one registration by this client on this site of a page Redis does not have, or fails: 403 for a
-     * request that is not a page's own (see {@link Fetch#refusal}), 429 past the client's limit.
+     * request that is not a page's own (see {@link Fetch#refusal}) or a browser's from another site's page
+     * ({@link Fetch#foreignPage}), 429 past the client's limit.
      */
-    public Uni<Void> registration(String site, Visit visit, Fetch fetch) {
-        String refusal = fetch.refusal();
-        if (refusal != null) {
-            refusedSource.increment();
-            return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
-                    "New page not registered", refusal));
-        }
-        return admit("reg", site, visit, registrations, "A client may register " + registrations + " new pages")
-                .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
+    public Uni<Void> registration(SiteView owner, Visit visit, Fetch fetch) {
+        // Deferred: the caller subscribes only for a page Redis does not have; a known page is refused nothing.
+        return Uni.createFrom().deferred(() -> {
+            String refusal = fetch.refusal();
+            if (refusal != null) {
+                refusedSource.increment();
+                return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                        "New page not registered", refusal));
+            }
+            String foreign = fetch.foreignPage(owner);
+            if (foreign != null) {
+                refusedOrigin.increment();
+                return Uni.createFrom().failure(new ProblemException(403, "registration-refused",
+                        "New page not registered", foreign));
+            }
+            return admit("reg", owner.id(), visit, registrations,
+                    "A client may register " + registrations + " new pages")
+                    .onFailure(ProblemException.class).invoke(() -> refusedClient.increment());
+        });
     }
 
     /**
@@ -95,10 +109,16 @@ public class PublicLimits {
         if (limit <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return salt.today().chain(s -> {
-            String client = Hashing.base64url(Hashing.sha256(s, PURPOSE,
-                    ClientIpResolver.network(visit.clientIp()).getBytes(StandardCharsets.UTF_8)), 12);
-            return window.admit(keys.publicLimit(site, kind, client), limit, WINDOW_MS, what);
-        });
+        return salt.today().chain(s -> window.admit(keys.publicLimit(site, kind, client(s, visit.clientIp())),
+                limit, WINDOW_MS, what));
+    }
+
+    /**
+     * The client a limit counts: its network (an IPv4 address, an IPv6 /64) hashed under the day's salt, so the
+     * limit's keys name nobody once the salt is gone. The click cap per post and network uses it too.
+     */
+    static String client(byte[] salt, String clientIp) {
+        return Hashing.base64url(Hashing.sha256(salt, PURPOSE,
+                ClientIpResolver.network(clientIp).getBytes(StandardCharsets.UTF_8)), 12);
     }
 }

@@ -93,7 +93,9 @@ public class RedirectService {
         return sites.findFuture(post.site()).compose(found -> {
             SiteView site = found.orElseThrow(ClickTally::unknownPost);
             Optional<Network> destination = catalog.destination(network);
-            return tally.tally(post, network, site, visit, destination.isEmpty(), result -> {
+            // An <img>, script or fetch of the link on any page is sent on but not counted: only a navigation is a click.
+            Refusal refusal = visit.navigation() ? null : Refusal.NOT_NAVIGATION;
+            return tally.tally(post, network, site, visit, destination.isEmpty(), refusal, result -> {
                 if (destination.isEmpty()) {
                     return new Retired(network, new PostRecord(post, result.target(), Map.of()), alternatives(site));
                 }

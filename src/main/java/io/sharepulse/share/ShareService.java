@@ -33,7 +33,7 @@ public class ShareService {
             if (site.isEmpty()) {
                 throw ProblemException.notFound("unknown-site", "No site has this id.");
             }
-            return posts.register(site.get(), url, title, media, limits.registration(siteId, visit, fetch),
+            return posts.register(site.get(), url, title, media, limits.registration(site.get(), visit, fetch),
                     limits.newPost(siteId))
                     .map(post -> links.document(site.get(), post, baseUrl));
         });

@@ -9,6 +9,15 @@ package io.sharepulse.share;
  * @param doNotTrack DNT: 1 or Sec-GPC: 1 was sent
  * @param prefetch   a speculative load, not a click
  * @param headOnly   a HEAD request (link checkers): answer, count nothing
+ * @param navigation the browser did not say it was anything but a navigation to a document (Fetch Metadata:
+ *                   {@code Sec-Fetch-Dest} absent or {@code document}, {@code Sec-Fetch-Mode} absent or
+ *                   {@code navigate}); browsers without Fetch Metadata are taken at their word
+ * @param origin     the {@code Origin} header as sent, or null
  */
-public record Visit(String clientIp, String userAgent, boolean doNotTrack, boolean prefetch, boolean headOnly) {
+public record Visit(String clientIp, String userAgent, boolean doNotTrack, boolean prefetch, boolean headOnly,
+        boolean navigation, String origin) {
+
+    public Visit(String clientIp, String userAgent, boolean doNotTrack, boolean prefetch, boolean headOnly) {
+        this(clientIp, userAgent, doNotTrack, prefetch, headOnly, true, null);
+    }
 }

@@ -22,6 +22,11 @@ public class Visits {
         boolean dnt = "1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC"));
         boolean prefetch = BotDetector.isPrefetch(request.getHeader("Sec-Purpose"), request.getHeader("Purpose"),
                 request.getHeader("X-Purpose"), request.getHeader("X-Moz"));
-        return new Visit(ip, request.getHeader(HttpHeaders.USER_AGENT), dnt, prefetch, headOnly);
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        boolean navigation = (dest == null || "document".equalsIgnoreCase(dest.strip()))
+                && (mode == null || "navigate".equalsIgnoreCase(mode.strip()));
+        return new Visit(ip, request.getHeader(HttpHeaders.USER_AGENT), dnt, prefetch, headOnly, navigation,
+                request.getHeader("Origin"));
     }
 }

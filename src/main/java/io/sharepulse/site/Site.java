@@ -53,6 +53,11 @@ public class Site extends PanacheEntityBase {
     @Column(name = "query_params", nullable = false, columnDefinition = "text[]")
     public List<String> queryParams;
 
+    /** Hosts besides {@link #domains} whose images a post may name (an image CDN); subdomains included. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "media_domains", nullable = false, columnDefinition = "text[]")
+    public List<String> mediaDomains;
+
     public String via;
 
     public String hashtags;

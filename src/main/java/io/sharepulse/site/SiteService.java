@@ -114,6 +114,8 @@ public class SiteService {
         site.name = request.name().strip();
         site.domains = domains(request.domains(), errors);
         site.networks = networks(request.networks() == null ? DEFAULT_NETWORKS : request.networks(), errors);
+        site.mediaDomains = request.mediaDomains() == null ? List.of()
+                : domains(request.mediaDomains(), "mediaDomains", errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -138,13 +140,17 @@ public class SiteService {
      * links to every site under it. IP addresses and {@code localhost} (development) are taken as they are.
      */
     static List<String> domains(List<String> raw, List<FieldError> errors) {
+        return domains(raw, "domains", errors);
+    }
+
+    static List<String> domains(List<String> raw, String name, List<FieldError> errors) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String d = raw.get(i).strip().toLowerCase(Locale.ROOT);
             if (d.endsWith(".")) {
                 d = d.substring(0, d.length() - 1);
             }
-            String field = "domains[" + i + "]";
+            String field = name + "[" + i + "]";
             String ascii;
             try {
                 ascii = IDN.toASCII(d, IDN.USE_STD3_ASCII_RULES);

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param networks    network ids in the order the bar shows them
  * @param queryParams query parameters that make another page of the site; every other one is dropped from page
  *                    URLs ({@code ["*"]}: all are kept but tracking ones)
+ * @param mediaDomains hosts besides the site's own whose images a post may name (with their subdomains)
  */
 public record SiteView(String id, String name, List<String> domains, boolean includeSubdomains, List<String> networks,
         String theme, int dedupeMinutes, boolean honourDnt, int minCount, String via, String hashtags,
-        List<String> queryParams, Instant createdAt, Instant updatedAt) {
+        List<String> queryParams, List<String> mediaDomains, Instant createdAt, Instant updatedAt) {
 
     /** In {@link #queryParams}: every parameter is kept but tracking ones (sites made before the setting). */
     public static final String ALL_PARAMS = "*";
@@ -23,7 +24,8 @@ public record SiteView(String id, String name, List<String> domains, boolean inc
     static SiteView of(Site site) {
         return new SiteView(site.id, site.name, List.copyOf(site.domains), site.includeSubdomains,
                 List.copyOf(site.networks), site.theme, site.dedupeSeconds / 60, site.honourDnt, site.minCount,
-                site.via, site.hashtags, List.copyOf(site.queryParams), site.createdAt, site.updatedAt);
+                site.via, site.hashtags, List.copyOf(site.queryParams),
+                site.mediaDomains == null ? List.of() : List.copyOf(site.mediaDomains), site.createdAt, site.updatedAt);
     }
 
     /** Whether a URL host (lower-case, ASCII) belongs to this site. */
@@ -35,6 +37,29 @@ public record SiteView(String id, String name, List<String> domains, boolean inc
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an image URL's host may be named by a post of this site: one of its domains, or one of its media
+     * domains or their subdomains. Networks show a post's image beside its title: anybody's image would let the
+     * first to register a page choose what Pinterest or X show for it.
+     */
+    public boolean allowsMediaHost(String host) {
+        if (allowsHost(host)) {
+            return true;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String domain : mediaDomains) {
+            if (h.equals(domain) || h.endsWith("." + domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a network is one of the bar's: clicks on others are sent on but not counted. */
+    public boolean offers(String network) {
+        return networks.contains(network);
     }
 
     @JsonIgnore

@@ -64,6 +64,7 @@ class DashboardBrowserTest {
         click(older, "bluesky", "198.51.100.61");
         clock.set(Instant.now());
         click(newer, "bluesky", "198.51.100.62");
+        click(newer, "x", "198.51.100.63"); // not on the bar: sent on, not counted, shown as refused
         String key = createKey(site, "read");
 
         String origin = base.toString().replaceAll("/$", "");
@@ -81,6 +82,9 @@ class DashboardBrowserTest {
             assertThat(posts).hasSize(2);
             assertThat(posts.get(0).getText()).contains("An older <b>post</b>").contains("2");
             assertThat(browser.driver().findElements(By.cssSelector("#networks tbody tr"))).hasSize(2);
+            List<WebElement> refused = browser.driver().findElements(By.cssSelector("#refused tbody tr"));
+            assertThat(refused).hasSize(1);
+            assertThat(refused.get(0).getText()).contains("Network not on the bar").contains("1");
             assertThat(browser.driver().findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
             browser.screenshot(Path.of("target", "screenshots", "dashboard.png"));
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.sharepulse.Fixtures;
 import io.sharepulse.platform.RedisKeys;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRepository;
@@ -57,6 +58,10 @@ class UnclickedPostsTest {
         String site = createSite("unclicked", List.of("reddit"));
         String neverUrl = uniquePostUrl();
         String never = share(site, neverUrl, "Nobody shared this").getString("post");
+        // A post whose title an admin set and locked stays: registered again, anybody could choose it anew.
+        String locked = share(site, uniquePostUrl(), "Squatted").getString("post");
+        Fixtures.admin().body(java.util.Map.of("title", "Set by the admin", "locked", true))
+                .patch("/admin/v1/sites/{s}/posts/{p}", site, locked).then().statusCode(200);
         String clicked = share(site, uniquePostUrl(), "Shared once").getString("post");
         click(clicked, "reddit", "198.51.100.20");
         // Counted in Redis (a day the rollup missed, or a hash from before posts expired), never rolled up.
@@ -75,6 +80,8 @@ class UnclickedPostsTest {
         assertThat(inPostgres(countedInRedis)).isTrue();
         assertThat(redis.key().exists(redisKey(site, countedInRedis))).isTrue();
         assertThat(inPostgres(recent)).isTrue();
+        assertThat(inPostgres(locked)).isTrue();
+        assertThat(redis.key().exists(redisKey(site, locked))).isTrue();
         given().get("/api/v1/posts/{p}/counts", clicked).then().statusCode(200).body("networks.reddit", equalTo(1));
 
         // Shown again, the page is registered again under the same id.

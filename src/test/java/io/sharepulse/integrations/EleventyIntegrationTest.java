@@ -37,6 +37,12 @@ import io.sharepulse.OtherOrigin;
 class EleventyIntegrationTest {
 
     static final Path PACKAGE = Platform.INTEGRATIONS.resolve("eleventy");
+    /**
+     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
+     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
+     */
+    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
     static final String POST = "https://blog.example/posts/hello/";
 
@@ -56,7 +62,7 @@ class EleventyIntegrationTest {
 
     @Test
     void thePluginsOwnSuitePassesWithTheServiceUpDownAndStalled() {
-        String site = createSite("eleventy", NETWORKS);
+        String site = createSite("eleventy", NETWORKS, OWN_PAGES);
         Platform.Result node = Platform.run(PACKAGE, Duration.ofMinutes(3),
                 Map.of("SHAREPULSE_URL", api(), "SHAREPULSE_SITE", site,
                         "SHAREPULSE_DOWN_URL", "http://127.0.0.1:" + Platform.freePort()),
@@ -68,7 +74,7 @@ class EleventyIntegrationTest {
 
     @Test
     void aBuiltPostShowsTheBarInChromiumAndAClickOnItCounts(@TempDir Path out) throws IOException {
-        String site = createSite("eleventy-click", NETWORKS);
+        String site = createSite("eleventy-click", NETWORKS, OWN_PAGES);
         String html = Files.readString(build(site, "script", out).resolve("posts/hello/index.html"));
         assertThat(html).containsOnlyOnce("<share-bar ").containsOnlyOnce(api() + "/widget.js");
 
@@ -94,7 +100,7 @@ class EleventyIntegrationTest {
 
     @Test
     void aFragmentModePostWorksWithJavaScriptOff(@TempDir Path out) throws IOException {
-        String site = createSite("eleventy-nojs", NETWORKS);
+        String site = createSite("eleventy-nojs", NETWORKS, OWN_PAGES);
         String html = Files.readString(build(site, "fragment", out).resolve("posts/hello/index.html"));
         assertThat(html).doesNotContain("<script", "<share-bar").contains("aria-label=\"Share on Reddit\"");
 

@@ -156,7 +156,8 @@ class HostileInputTest {
 
     private Map<String, String> setUp() {
         String site = createSite("hostile", List.of("reddit", "x", "mastodon", "misskey", "fediverse", "qr", "pinterest",
-                "email", "sms", "viber", "copy", "print", "webshare"), Map.of("domains", List.of(Fixtures.BLOG_DOMAIN, "bücher.example")));
+                "email", "sms", "viber", "copy", "print", "webshare"), Map.of("domains", List.of(Fixtures.BLOG_DOMAIN, "bücher.example"),
+                        "mediaDomains", List.of("cdn.example")));
         String other = createSite("hostile-other", List.of("reddit"));
         String postUrl = "https://" + Fixtures.BLOG_DOMAIN + "/hostile/control";
         String post = share(site, postUrl, "Hostile control").getString("post");
@@ -585,13 +586,14 @@ class HostileInputTest {
     // --- what is stored ---------------------------------------------------------------------------------------------
 
     /**
-     * Every key of this run with its value. Rate-limit windows ({@code :rl:}) are left out: they count requests,
-     * rejected ones included, by design, and hold nothing a request carried.
+     * Every key of this run with its value. Rate-limit windows ({@code :rl:}), the click cap's counters
+     * ({@code :cc:}) and the refusal tallies ({@code :rf:}) are left out: they count requests, rejected ones
+     * included, by design, and hold nothing a request carried (a salted hash, a fixed reason, a number).
      */
     private Map<String, String> redisDump() {
         Map<String, String> out = new TreeMap<>();
         for (String key : redis.key().scan(new KeyScanArgs().match(keys.prefix() + ":*").count(1000)).toIterable()) {
-            if (key.contains(":rl:")) {
+            if (key.contains(":rl:") || key.contains(":cc:") || key.contains(":rf:")) {
                 continue;
             }
             String value = switch (redis.key().type(key)) {

@@ -28,9 +28,12 @@ class EventResourceTest {
 
     /** What navigator.sendBeacon(url, string) sends. */
     static final String BEACON_TYPE = "text/plain;charset=UTF-8";
+    /** The page a beacon comes from: the site's own. */
+    static final String BLOG_ORIGIN = "https://blog.example";
 
     static RequestSpecification beacon(String ip) {
-        return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).contentType(BEACON_TYPE);
+        return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).header("Origin", BLOG_ORIGIN)
+                .contentType(BEACON_TYPE);
     }
 
     @Test
@@ -46,7 +49,8 @@ class EventResourceTest {
                 .then().statusCode(HttpStatus.SC_NO_CONTENT);
         beacon("192.0.2.2").body("{\"network\":\"webshare\"}").post("/api/v1/posts/{post}/events", post)
                 .then().statusCode(HttpStatus.SC_NO_CONTENT);
-        given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "192.0.2.3").contentType("application/json")
+        given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "192.0.2.3").header("Origin", BLOG_ORIGIN)
+                .contentType("application/json")
                 .body("{\"network\":\"copy\"}").post("/api/v1/posts/{post}/events", post)
                 .then().statusCode(HttpStatus.SC_NO_CONTENT);
         assertThat(count(post, "copy")).isEqualTo(2);
@@ -57,7 +61,7 @@ class EventResourceTest {
     void botsAreNotCounted() {
         String site = createSite("eventbots", List.of("copy"));
         String post = share(site, uniquePostUrl(), "T").getString("post");
-        given().header("User-Agent", GOOGLEBOT_UA).contentType(BEACON_TYPE).body("{\"network\":\"copy\"}")
+        given().header("User-Agent", GOOGLEBOT_UA).header("Origin", BLOG_ORIGIN).contentType(BEACON_TYPE).body("{\"network\":\"copy\"}")
                 .post("/api/v1/posts/{post}/events", post).then().statusCode(HttpStatus.SC_NO_CONTENT);
         assertThat(count(post, "copy")).isZero();
     }

@@ -79,13 +79,15 @@ class NewPagesTest {
         // The widget's fetch() from the blog's page: another origin, CORS.
         String widget = uniquePostUrl();
         given().header("Sec-Fetch-Dest", "empty").header("Sec-Fetch-Mode", "cors").header("Sec-Fetch-Site", "cross-site")
-                .queryParam("url", widget).get("/api/v1/sites/{s}/share", site).then().statusCode(HttpStatus.SC_OK);
+                .header("Origin", "https://blog.example").queryParam("url", widget).get("/api/v1/sites/{s}/share", site).then().statusCode(HttpStatus.SC_OK);
         // The no-JS fragment in an iframe, and opened as a page.
         String framed = uniquePostUrl();
-        given().header("Sec-Fetch-Dest", "iframe").header("Sec-Fetch-Mode", "navigate").queryParam("url", framed)
+        given().header("Sec-Fetch-Dest", "iframe").header("Sec-Fetch-Mode", "navigate")
+                .header("Referer", "https://blog.example/").queryParam("url", framed)
                 .get("/embed/{s}", site).then().statusCode(HttpStatus.SC_OK);
         String opened = uniquePostUrl();
-        given().header("Sec-Fetch-Dest", "document").header("Sec-Fetch-Mode", "navigate").queryParam("url", opened)
+        given().header("Sec-Fetch-Dest", "document").header("Sec-Fetch-Mode", "navigate")
+                .header("Referer", "https://blog.example/posts/1").queryParam("url", opened)
                 .get("/embed/{s}", site).then().statusCode(HttpStatus.SC_OK);
         // A server-side include: no Fetch Metadata at all.
         String included = uniquePostUrl();

@@ -83,10 +83,12 @@ class PublicLimitsTest {
         String post = share(site, uniquePostUrl(), "T").getString("post");
         for (int i = 0; i < 60; i++) {
             given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "198.51.100.70")
+                    .header("Origin", "https://blog.example")
                     .contentType("text/plain").body("{\"network\":\"copy\"}")
                     .post("/api/v1/posts/{p}/events", post).then().statusCode(HttpStatus.SC_NO_CONTENT);
         }
         given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "198.51.100.70")
+                    .header("Origin", "https://blog.example")
                 .contentType("text/plain").body("{\"network\":\"copy\"}")
                 .post("/api/v1/posts/{p}/events", post).then()
                 .statusCode(HttpStatus.SC_TOO_MANY_REQUESTS).contentType(PROBLEM).header("Retry-After",

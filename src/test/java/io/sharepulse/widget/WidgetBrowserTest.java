@@ -43,6 +43,12 @@ import io.sharepulse.network.ShareTemplate;
 @QuarkusTest
 class WidgetBrowserTest {
 
+    /**
+     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
+     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
+     */
+    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "mastodon", "delicious", "technorati", "email",
             "x", "copy", "webshare");
 
@@ -89,7 +95,7 @@ class WidgetBrowserTest {
 
     @Test
     void theReadmeSnippetRendersTheBarUnderAStrictCspWithOnlyOurLinks() throws IOException {
-        String site = createSite("widget", NETWORKS);
+        String site = createSite("widget", NETWORKS, OWN_PAGES);
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             String page = other.serve("/post.html", blogPage(url, "A post", readmeSnippet(site)),
@@ -129,7 +135,7 @@ class WidgetBrowserTest {
     /** The control for every "no console error" above: a CSP violation does show up there. */
     @Test
     void aPageThatForgetsConnectSrcGetsAReportedViolationAndNoBar() {
-        String site = createSite("nocsp", NETWORKS);
+        String site = createSite("nocsp", NETWORKS, OWN_PAGES);
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.get(other.serve("/post.html", blogPage(uniquePostUrl(), "No connect", snippet(site)),
                     Map.of("Content-Security-Policy", "default-src 'none'; script-src " + api())));
@@ -141,7 +147,7 @@ class WidgetBrowserTest {
 
     @Test
     void aClickLandsOnTheNetworkAndTheCountShownAfterReloadIsOneHigher() {
-        String site = createSite("click", NETWORKS);
+        String site = createSite("click", NETWORKS, OWN_PAGES);
         String url = uniquePostUrl();
         String post = share(site, url, "Clicked").getString("post");
         for (int i = 1; i <= 3; i++) {
@@ -188,7 +194,7 @@ class WidgetBrowserTest {
 
     @Test
     void theKeyboardAloneReachesEveryButtonAndSeesWhereItIs() {
-        String site = createSite("keys", NETWORKS);
+        String site = createSite("keys", NETWORKS, OWN_PAGES);
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.get(other.serve("/post.html", blogPage(uniquePostUrl(), "Keys", snippet(site)),
                     Map.of("Content-Security-Policy", strictCsp())));
@@ -212,7 +218,7 @@ class WidgetBrowserTest {
 
     @Test
     void darkThemeFollowsTheReadersPreferenceAndBothThemesMeetWcagAa() {
-        String site = createSite("themes", NETWORKS);
+        String site = createSite("themes", NETWORKS, OWN_PAGES);
         String url = uniquePostUrl();
         String post = share(site, url, "Themes").getString("post");
         click(post, "bluesky", "192.0.2.20"); // a count on the bar, to check its contrast too
@@ -253,7 +259,7 @@ class WidgetBrowserTest {
 
     @Test
     void severalBarsOnOnePageEachShowTheirOwnPostAndOptions() {
-        String site = createSite("several", NETWORKS);
+        String site = createSite("several", NETWORKS, OWN_PAGES);
         String first = uniquePostUrl();
         String second = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
@@ -283,7 +289,7 @@ class WidgetBrowserTest {
 
     @Test
     void copyLinkCopiesTheCanonicalUrlAndIsCountedThroughABeacon() {
-        String site = createSite("copy", NETWORKS);
+        String site = createSite("copy", NETWORKS, OWN_PAGES);
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.allowClipboard(other.origin());
@@ -307,7 +313,7 @@ class WidgetBrowserTest {
 
     @Test
     void withJavaScriptOffTheFragmentShowsTheSameLinks() {
-        String site = createSite("nojs", NETWORKS);
+        String site = createSite("nojs", NETWORKS, OWN_PAGES);
         String url = uniquePostUrl();
         JsonPath doc = share(site, url, "No script");
         String fragment = given().queryParam("url", url).queryParam("title", "No script")
@@ -343,7 +349,7 @@ class WidgetBrowserTest {
     void printOpensThePrintDialogAndIsCountedThroughABeacon() {
         List<String> networks = new ArrayList<>(NETWORKS);
         networks.add("print");
-        String site = createSite("print", networks);
+        String site = createSite("print", networks, OWN_PAGES);
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.get(other.serve("/post.html", blogPage(url, "Print me", snippet(site)),
@@ -368,7 +374,7 @@ class WidgetBrowserTest {
     void theFediversePickerValidatesAndRemembersTheServerPerSoftware() {
         List<String> networks = new ArrayList<>(NETWORKS);
         networks.addAll(List.of("misskey", "fediverse"));
-        String site = createSite("mastodon", networks);
+        String site = createSite("mastodon", networks, OWN_PAGES);
         String url = uniquePostUrl();
         String post = share(site, url, "Toot this").getString("post");
         String text = "Toot%20this%20" + ShareTemplate.encode(url);

@@ -137,6 +137,23 @@
       return tr;
     });
     $('networks').tBodies[0].replaceChildren(...rows);
+    const reasons = {
+      'not-navigation': 'Not a click (an image, script or fetch of a share link)',
+      'foreign-origin': 'Event from another site\u2019s page',
+      'network-not-offered': 'Network not on the bar',
+      'client-cap': 'One client past its clicks per post and network'
+    };
+    const refused = Object.entries(result.refused || {}).map(([reason, count]) => {
+      const tr = document.createElement('tr');
+      const name = document.createElement('td');
+      name.textContent = reasons[reason] || reason;
+      const n = document.createElement('td');
+      n.className = 'num';
+      n.textContent = count.toLocaleString();
+      tr.append(name, n);
+      return tr;
+    });
+    $('refused').tBodies[0].replaceChildren(...refused);
   }
 
   async function loadPosts() {
