@@ -12,7 +12,8 @@ MEMORY_POSTS=${MEMORY_POSTS:-100000}
 # (src/main/docker/Dockerfile.jvm) with the Kubernetes pod's 512 MiB memory limit, which MaxRAM stands in for.
 JAVA_OPTS=${JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 RUN="spbench$(date +%s)"
-DB="sharepulse_bench"
+# A database of this run's own: two runs on one machine must not drop each other's.
+DB="sharepulse_bench_$RUN"
 # 32 characters at least: production refuses a shorter operator token.
 TOKEN="bench-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')"
 RESULTS=bench/results
@@ -20,6 +21,11 @@ OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).md"
 APP_PID=""
 NODE_PID=""
 mkdir -p "$RESULTS"
+
+if curl -s -o /dev/null --max-time 1 "localhost:$PORT/"; then
+  echo "bench: port $PORT already answers (another run?); choose another with PORT=" >&2
+  exit 1
+fi
 
 for tool in wrk redis-benchmark redis-cli node java psql curl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is required (wrk: apt-get install wrk)" >&2; exit 1; }

@@ -21,7 +21,8 @@ load "http://127.0.0.1:$PORT" "/s/$EXACT/reddit" fresh "${WARMUP}" >/dev/null
 # The warm-up clicked the same post: compare what the soak added on both sides, not the all-time total.
 stored_before=$(stored_total)
 counted_before=$(metric 'sharepulse_clicks_total{network="reddit",outcome="counted"}')
-dropped_before=$(metric 'sharepulse_clicks_dropped_total')
+late_before=$(metric 'sharepulse_clicks_late_total{network="reddit",outcome="counted"}')
+lost_before=$(metric 'sharepulse_clicks_lost_total')
 samples=()
 ( while sleep 10; do rss_mb; done ) > "$RESULTS/soak-rss.txt" &
 SAMPLER=$!
@@ -29,13 +30,15 @@ R=$(load "http://127.0.0.1:$PORT" "/s/$EXACT/reddit" fresh "$SOAK")
 kill "$SAMPLER" 2>/dev/null || true
 stored=$(( $(stored_total) - stored_before ))
 counted=$(( $(metric 'sharepulse_clicks_total{network="reddit",outcome="counted"}') - counted_before ))
-dropped=$(( $(metric 'sharepulse_clicks_dropped_total') - dropped_before ))
+late=$(( $(metric 'sharepulse_clicks_late_total{network="reddit",outcome="counted"}') - late_before ))
+lost=$(( $(metric 'sharepulse_clicks_lost_total') - lost_before ))
 mapfile -t samples < "$RESULTS/soak-rss.txt"
 first=${samples[0]:-0}; last=${samples[-1]:-0}
 failed=$(field failed "$R")
 ok=yes
 [ "$failed" = "0" ] || ok=no
-[ "$stored" -ge "$counted" ] && [ "$stored" -le $(( counted + ${dropped:-0} )) ] || ok=no
+# Exact: what Redis stored is what the service counted plus what Redis confirmed after the redirect; none lost.
+[ "$stored" = $(( counted + late )) ] && [ "$lost" = 0 ] || ok=no
 growth=$(( last - first ))
 [ "$growth" -le $(( first / 10 + 16 )) ] || ok=no
 
@@ -47,7 +50,7 @@ cat <<TABLE
 | requests served | $(field requests "$R") at $(field rps "$R") req/s |
 | p50 / p99 / p99.9 | $(field p50 "$R") / $(field p99 "$R") / $(field p999 "$R") ms |
 | non-3xx answers and socket errors | $failed |
-| clicks counted by the service / stored in Redis during the soak | $counted / $stored (dropped: ${dropped:-0}) |
+| clicks counted by the service / stored in Redis during the soak | $counted (+ $late confirmed late) / $stored (lost: $lost) |
 | RSS every 10 s (MB) | ${samples[*]} |
 | passed | $ok |
 TABLE

@@ -104,8 +104,9 @@ echo "== $(echo $posts | wc -w) posts on 6 sites; $affected of them on master :$
 metrics() {
   curl -s "http://127.0.0.1:$((http + 1))/q/metrics" | awk -v t="$(now_ms)" '
     /^sharepulse_clicks_total/ && /outcome="counted"/ { c += $2 }
-    /^sharepulse_clicks_total/ && /outcome="dropped"/ { d += $2 }
-    END { printf "%s %d %d\n", t, c, d }'
+    /^sharepulse_clicks_total/ && /outcome="(unconfirmed|lost)"/ { d += $2 }
+    /^sharepulse_clicks_late_total/ && /outcome="counted"/ { l += $2 }
+    END { printf "%s %d %d %d\n", t, c, d, l }'
 }
 ( while true; do metrics; sleep 0.25; done ) >"$work/metrics.log" &
 pids+=("$!")
@@ -132,7 +133,7 @@ for post in $posts; do
   n=$(curl -s "http://127.0.0.1:$http/api/v1/posts/$post/counts" | grep -o '"total":[0-9]*' | cut -d: -f2)
   stored=$((stored + ${n:-0}))
 done
-read -r _ counted dropped <<<"$end_metrics"
+read -r _ counted dropped late <<<"$end_metrics"
 drops=$(awk -v s="$stop_ms" 'NR > 1 && $3 > prev { if (!first) first = $1; last = $1 } { prev = $3 }
   END { if (first) printf "%d %d", first - s, last - s; else print "none none" }' "$work/metrics.log")
 
@@ -142,15 +143,14 @@ grep -E '^second' "$work/wrk.log" | awk -v s="$start" -v k="$stop_ms" '
 grep -E '^total' "$work/wrk.log" | sed 's/^/  wrk /' || true
 grep -hE 'Failover election won|Cluster state changed: fail|FAIL message received' "$work/redis-$replica.log" | sed 's/^/  replica: /' || true
 echo "  master stopped at +$(( (stop_ms - start) / 1000 ))s ($(date -d "@$((stop_ms / 1000))" +%T).$((stop_ms % 1000))); replica promoted $(( promoted_ms - stop_ms )) ms later"
-echo "  clicks dropped (reader redirected, click not counted): $dropped; first/last drop at +$(echo "$drops" | cut -d' ' -f1)/+$(echo "$drops" | cut -d' ' -f2) ms after the stop"
+echo "  clicks not confirmed in time (reader redirected; unconfirmed or lost): $dropped, $late of them stored late; first/last drop at +$(echo "$drops" | cut -d' ' -f1)/+$(echo "$drops" | cut -d' ' -f2) ms after the stop"
 awk -v s="$stop_ms" '$1 <= s { d = $3 } END { printf "  of them before the stop (slow answers under load, not the failover): %d\n", d }' \
   "$work/metrics.log"
 awk -v s="$stop_ms" 'NR > 1 && $1 > s { b = int(($1 - s) / 5000); n[b] += $3 - prev; if (b > max) max = b } { prev = $3 }
   END { printf "  dropped per 5 s after the stop:"; for (i = 0; i <= max; i++) printf " %d", n[i]; print "" }' \
   "$work/metrics.log"
-echo "  clicks counted by the service: $counted; clicks stored in Redis afterwards: $stored; lost after being counted: $((counted - stored))"
-echo "  (a negative loss: clicks Redis recorded after the service had given up waiting and reported them dropped)"
-grep -cE 'not recorded|Clicks are being dropped' "$work/app.log" | sed 's/^/  warnings logged for dropped clicks: /' || true
-grep -E 'not recorded|Clicks are being dropped' "$work/app.log" \
-  | sed -E 's/.*not recorded: //; s/.*\(Redis: (.*)\); readers.*/\1/' | cut -c1-140 | sort | uniq -c | sort -rn \
+echo "  clicks counted by the service: $counted, confirmed late: $late; clicks stored in Redis afterwards: $stored; lost after being counted: $((counted + late - stored))"
+grep -cE 'not recorded|Clicks are not being confirmed' "$work/app.log" | sed 's/^/  warnings logged for dropped clicks: /' || true
+grep -E 'not recorded|Clicks are not being confirmed' "$work/app.log" \
+  | sed -E 's/.*not recorded: //; s/.*by Redis \((.*)\); readers.*/\1/' | cut -c1-140 | sort | uniq -c | sort -rn \
   | head -3 | sed 's/^/  why: /' || true

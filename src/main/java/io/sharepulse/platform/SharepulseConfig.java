@@ -109,12 +109,19 @@ public interface SharepulseConfig {
         String keyPrefix();
 
         /**
-         * How long a reader waits for Redis before being redirected anyway; the click is then reported as dropped
-         * (a Redis that was merely slow still counts it when it answers). A healthy Redis answers in about a
-         * millisecond.
+         * How long a reader waits for Redis before being redirected anyway; the click is then reported as
+         * unconfirmed, and later as confirmed late (a Redis that was merely slow still counts it when it answers) or
+         * lost. A healthy Redis answers in about a millisecond.
          */
         @WithDefault("100ms")
         Duration clickTimeout();
+
+        /**
+         * How long after the click an unconfirmed click may still be confirmed by Redis; a click Redis has not
+         * answered by then is reported as lost ({@code sharepulse_clicks_lost_total{reason="no-answer"}}).
+         */
+        @WithDefault("1m")
+        Duration clickGrace();
 
         /**
          * Heap each instance spends on posts' targets (url, title, media), kept to redirect readers while Redis is

@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Health of the two stores. Losing one degrades the service without stopping it: without Redis readers are
- * still redirected (clicks are dropped and counted as such), without PostgreSQL redirects and counts go on.
+ * still redirected (clicks are not stored and counted as lost), without PostgreSQL redirects and counts go on.
  * So readiness stays UP and reports {@code state: degraded} (taking every pod out of a load balancer at once
  * would turn a degraded service into a dead one), while {@code /q/health/well} reports DOWN for alerting.
  * These replace Quarkus' own Redis and datasource checks, which would fail readiness.

@@ -10,8 +10,14 @@ public enum ClickOutcome {
     DUPLICATE,
     /** A crawler, link-preview fetcher or prefetch: tallied apart, never counted. */
     BOT,
-    /** Redis could not take the click; the reader was still sent on. */
-    DROPPED,
+    /**
+     * Redis had not answered when the reader's wait ran out; the reader was sent on. The script may still run:
+     * {@code sharepulse_clicks_late_total} counts those Redis confirmed afterwards, by what it answered, and
+     * {@code sharepulse_clicks_lost_total} the others.
+     */
+    UNCONFIRMED,
+    /** Redis answered an error (down, full, …): the click was not stored; the reader was still sent on. */
+    LOST,
     /** The network closed without successor; the reader saw the retired page. */
     RETIRED,
     /**

@@ -14,7 +14,9 @@ import io.sharepulse.platform.RedisScript;
 import io.sharepulse.platform.SharepulseConfig;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostTarget;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Response;
@@ -59,6 +61,42 @@ public class ClickRecorder {
         INSTANCE
     }
 
+    /**
+     * The reader's wait ran out before Redis answered ({@code sharepulse.redis.click-timeout}): the click is not
+     * lost yet, since the script runs to its end whatever the reader does. {@link #late()} tells what became of it:
+     * Redis's answer when it comes, or {@link NoAnswer} after {@code sharepulse.redis.click-grace}.
+     */
+    public static final class Unconfirmed extends TimeoutException {
+        private final transient Future<Answer> late;
+
+        Unconfirmed(long timeoutMs, Future<Answer> late) {
+            super("Redis did not answer the click script within " + timeoutMs + " ms");
+            this.late = late;
+        }
+
+        public Future<Answer> late() {
+            return late;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            // Expected when Redis is slow, possibly thousands a second: the stack says nothing.
+            return this;
+        }
+    }
+
+    /** Redis did not answer an unconfirmed click within the grace period: it is taken as lost. */
+    public static final class NoAnswer extends TimeoutException {
+        NoAnswer(long graceMs) {
+            super("Redis did not answer the click script within the grace period of " + graceMs + " ms");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     /** The clock's current UTC hour, its key parts and expiries: worked out once an hour, not on every click. */
     private record Hour(long epochHour, LocalDate day, LocalDateTime hour, String dayExpiry, String hourExpiry) {
     }
@@ -70,6 +108,7 @@ public class ClickRecorder {
     private final long retentionSeconds;
     private final long hourRetentionSeconds;
     private final long timeoutMs;
+    private final long graceMs;
     private volatile Hour current;
 
     public ClickRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, Clock clock, SharepulseConfig config) {
@@ -82,6 +121,7 @@ public class ClickRecorder {
         this.retentionSeconds = config.counting().retention().toSeconds();
         this.hourRetentionSeconds = config.counting().hourRetention().toSeconds();
         this.timeoutMs = Math.max(1, config.redis().clickTimeout().toMillis());
+        this.graceMs = Math.max(timeoutMs, config.redis().clickGrace().toMillis());
     }
 
     /** A click without a cap (tests, and callers that count no reader's click). */
@@ -100,8 +140,9 @@ public class ClickRecorder {
     /**
      * @param visitor       visitor hash, or {@link #NO_VISITOR}
      * @param dedupeSeconds the site's window (0: off)
-     * @return the answer; a failure when Redis did not answer within {@code sharepulse.redis.click-timeout} (the
-     *         script may still complete and count)
+     * @return the answer; {@link Unconfirmed} when Redis did not answer within {@code sharepulse.redis.click-timeout}
+     *         (the script may still complete and count: the exception's {@link Unconfirmed#late()} tells), another
+     *         failure when Redis answered an error
      */
     public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds, Cap cap,
             Refusal refusal) {
@@ -123,23 +164,62 @@ public class ClickRecorder {
                 mode == Mode.COUNT ? Integer.toString(Math.max(0, cap.clicks())) : "0",
                 Long.toString(Math.max(1, cap.windowSeconds())));
         // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
-        // click, while the reader is redirected after the timeout (and the click reported as not confirmed). The
-        // timer is the event loop's own, not a scheduler thread's.
-        Promise<Answer> answer = Promise.promise();
-        long timer = vertx.setTimer(timeoutMs, id -> answer.tryFail(new TimeoutException(
-                "Redis did not answer the click script within " + timeoutMs + " ms")));
-        script.onComplete(reply -> {
-            vertx.cancelTimer(timer);
-            try {
-                answer.tryComplete(toAnswer(reply));
-            } catch (RuntimeException unreadable) {
-                answer.tryFail(unreadable);
+        // click, while the reader is redirected after the timeout (and the click reported as unconfirmed, then as
+        // confirmed late or lost). The timers are the event loop's own, not a scheduler thread's.
+        Pending pending = new Pending();
+        pending.timer = vertx.setTimer(timeoutMs, pending);
+        script.onComplete(pending::settle);
+        return pending.answer.future();
+    }
+
+    /** One click's wait: the reader's answer, and after the timeout the late one. */
+    private final class Pending implements Handler<Long> {
+        final Promise<Answer> answer = Promise.promise();
+        long timer;
+        /** Set when the reader's wait ran out; guarded by this, as the timer and the reply may race. */
+        private Promise<Answer> late;
+        private boolean waitOver;
+
+        /** The reader's wait ran out. */
+        @Override
+        public void handle(Long id) {
+            Promise<Answer> later = Promise.promise();
+            synchronized (this) {
+                if (waitOver) {
+                    return;
+                }
+                waitOver = true;
+                late = later;
             }
-        }, failure -> {
-            vertx.cancelTimer(timer);
-            answer.tryFail(failure);
-        });
-        return answer.future();
+            long grace = vertx.setTimer(graceMs - timeoutMs, g -> later.tryFail(new NoAnswer(graceMs)));
+            later.future().onComplete(done -> vertx.cancelTimer(grace));
+            answer.tryFail(new Unconfirmed(timeoutMs, later.future()));
+        }
+
+        /** Redis answered (or failed): the reader's answer if still waiting, else the late one. */
+        void settle(AsyncResult<Response> reply) {
+            Promise<Answer> to;
+            synchronized (this) {
+                if (waitOver) {
+                    to = late;
+                } else {
+                    waitOver = true;
+                    to = answer;
+                }
+            }
+            if (to == answer) {
+                vertx.cancelTimer(timer);
+            }
+            if (reply.failed()) {
+                to.tryFail(reply.cause());
+                return;
+            }
+            try {
+                to.tryComplete(toAnswer(reply.result()));
+            } catch (RuntimeException unreadable) {
+                to.tryFail(unreadable);
+            }
+        }
     }
 
     private Hour hour() {

@@ -15,6 +15,7 @@ import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRegistry;
 import io.sharepulse.post.PostTarget;
 import io.sharepulse.post.PostTargets;
+import io.sharepulse.share.ClickMetrics.LostReason;
 import io.sharepulse.share.ClickRecorder.Mode;
 import io.sharepulse.share.ClickRecorder.Recorded;
 import io.sharepulse.site.SiteView;
@@ -87,16 +88,17 @@ public class ClickTally {
                 : visitors.hashesFuture(visit, site.id(), anonymous);
         return hashes.compose(h -> record(post, network.id(), mode, h.visitor(), site.dedupeSeconds(),
                         new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason))
-                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f) : dropped(post, f))
+                .recover(f -> f instanceof ProblemException ? Future.failedFuture(f)
+                        : unanswered(post, network.id(), mode, f))
                 .map(result -> {
                     if (result.outcome() == ClickOutcome.COUNTED || result.outcome() == ClickOutcome.DUPLICATE) {
                         // Readers' clicks only: HEAD, bots and peeks cost nothing to send and must not fill the heap.
                         targets.remember(post, result.target());
                     }
                     if (closed) {
+                        // Nothing is written for a closed network's visit, so none is lost whatever Redis did.
                         if (!visit.headOnly()) {
-                            metrics.record(network.id(), result.outcome() == ClickOutcome.DROPPED
-                                    ? ClickOutcome.DROPPED : ClickOutcome.RETIRED);
+                            metrics.record(network.id(), ClickOutcome.RETIRED);
                         }
                     } else if (result.outcome() != ClickOutcome.PEEKED) {
                         metrics.record(network.id(), result.outcome());
@@ -116,20 +118,40 @@ public class ClickTally {
     }
 
     /**
-     * Redis failed or was too slow: the click is lost (and counted as such), but the reader still goes where they
-     * asked, from the in-process targets or else PostgreSQL.
+     * Redis failed or was too slow: the reader still goes where they asked, from the in-process targets or else
+     * PostgreSQL. A click Redis answered with an error is lost; one it had not answered yet is unconfirmed, and
+     * counted again when its fate is known (late, or lost), so the metrics add up to what Redis stored. A peek
+     * writes nothing, so it loses nothing.
      */
-    private Future<Recorded> dropped(PostId post, Throwable failure) {
+    private Future<Recorded> unanswered(PostId post, String network, Mode mode, Throwable failure) {
+        ClickOutcome outcome;
+        if (mode == Mode.PEEK) {
+            outcome = ClickOutcome.PEEKED;
+        } else if (failure instanceof ClickRecorder.Unconfirmed unconfirmed) {
+            outcome = ClickOutcome.UNCONFIRMED;
+            unconfirmed.late().onComplete(late -> {
+                if (late.succeeded() && late.result() instanceof Recorded recorded) {
+                    metrics.late(network, recorded.outcome());
+                } else {
+                    // An error, no answer in the grace period, or a post Redis no longer knew: nothing stored.
+                    metrics.lost(network, late.cause() instanceof ClickRecorder.NoAnswer ? LostReason.NO_ANSWER
+                            : LostReason.ERROR);
+                }
+            });
+        } else {
+            outcome = ClickOutcome.LOST;
+            metrics.lost(network, LostReason.ERROR);
+        }
         long now = System.nanoTime();
         long last = lastDropLog.get();
-        if (now - last > 10_000_000_000L && lastDropLog.compareAndSet(last, now)) {
-            LOG.warnf("Clicks are being dropped (Redis: %s); readers are still redirected", failure.toString());
+        if (mode != Mode.PEEK && now - last > 10_000_000_000L && lastDropLog.compareAndSet(last, now)) {
+            LOG.warnf("Clicks are not being confirmed by Redis (%s); readers are still redirected", failure.toString());
         }
         Optional<PostTarget> cached = targets.find(post);
         Future<Optional<PostTarget>> target = cached.isPresent() ? Future.succeededFuture(cached)
                 : future(posts.findDurable(post));
         return target.compose(found -> found.isPresent()
-                ? Future.succeededFuture(new Recorded(ClickOutcome.DROPPED, found.get()))
+                ? Future.succeededFuture(new Recorded(outcome, found.get()))
                 : noSuchPost());
     }
 

@@ -37,8 +37,9 @@ import io.sharepulse.post.PostRepository;
 
 /**
  * Redis dies or hangs under a stream of clicks: readers are still redirected to the right network, quickly; the
- * lost clicks show in {@code sharepulse_clicks_dropped_total}; readiness says degraded; and counting resumes
- * when Redis is back, without restarting the service.
+ * clicks Redis did not confirm in time show as unconfirmed, then as stored late or lost
+ * ({@code sharepulse_clicks_late_total}, {@code sharepulse_clicks_lost_total}); readiness says degraded; and
+ * counting resumes when Redis is back, without restarting the service.
  */
 @QuarkusTest
 @TestProfile(OwnStores.Profile.class)
@@ -68,10 +69,103 @@ class RedisOutageTest {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    double dropped() {
+    /** The sum of a metric's series whose tags contain every one of {@code tags} (e.g. {@code network="x"}). */
+    static double metric(String name, String... tags) {
         String metrics = io.sharepulse.Management.given().get("/q/metrics").asString();
-        return metrics.lines().filter(l -> l.startsWith("sharepulse_clicks_dropped_total{"))
+        return metrics.lines().filter(l -> l.startsWith(name + "{"))
+                .filter(l -> List.of(tags).stream().allMatch(l::contains))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Clicks Redis did not confirm before the reader was redirected: unconfirmed at the time, or lost outright. */
+    double dropped() {
+        return metric("sharepulse_clicks_total", "outcome=\"unconfirmed\"")
+                + metric("sharepulse_clicks_total", "outcome=\"lost\"");
+    }
+
+    /** What the metrics say of one network's clicks, to compare before and after. */
+    record Tally(double counted, double unconfirmed, double lost, double lateCounted, double lostError,
+            double lostNoAnswer) {
+        static Tally of(String network) {
+            String n = "network=\"" + network + "\"";
+            return new Tally(metric("sharepulse_clicks_total", n, "outcome=\"counted\""),
+                    metric("sharepulse_clicks_total", n, "outcome=\"unconfirmed\""),
+                    metric("sharepulse_clicks_total", n, "outcome=\"lost\""),
+                    metric("sharepulse_clicks_late_total", n, "outcome=\"counted\""),
+                    metric("sharepulse_clicks_lost_total", n, "reason=\"error\""),
+                    metric("sharepulse_clicks_lost_total", n, "reason=\"no-answer\""));
+        }
+
+        Tally minus(Tally before) {
+            return new Tally(counted - before.counted, unconfirmed - before.unconfirmed, lost - before.lost,
+                    lateCounted - before.lateCounted, lostError - before.lostError,
+                    lostNoAnswer - before.lostNoAnswer);
+        }
+    }
+
+    /** A post of a new site on {@code network}, clicked once so its target and the day's salt are warm. */
+    String warmPost(String network) throws Exception {
+        String site = createSite("late", List.of(network));
+        String post = share(site, uniquePostUrl(), "Late").getString("post");
+        assertThat(click(post, network).status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
+        return post;
+    }
+
+    @Test
+    void aClickRedisStoresAfterTheRedirectIsUnconfirmedThenStoredNotLost() throws Exception {
+        String post = warmPost("linkedin");
+        long before = total(post);
+        Tally start = Tally.of("linkedin");
+        // Redis answers after 600 ms: long past the reader's 100 ms wait, within the grace period.
+        OwnStores.redis.freeze(0.6);
+        Answer answer = click(post, "linkedin");
+        assertThat(answer.status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
+        assertThat(answer.millis()).isLessThan(500);
+        assertThat(Tally.of("linkedin").minus(start).unconfirmed()).isEqualTo(1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> Tally.of("linkedin").minus(start).lateCounted() == 1);
+        assertThat(total(post)).isEqualTo(before + 1);
+        // Stored = counted + confirmed late; nothing lost, even after the grace period.
+        Thread.sleep(1600);
+        assertThat(Tally.of("linkedin").minus(start)).isEqualTo(new Tally(0, 1, 0, 1, 0, 0));
+    }
+
+    @Test
+    void aClickWhileRedisIsGoneIsLost() throws Exception {
+        String post = warmPost("telegram");
+        Tally start = Tally.of("telegram");
+        OwnStores.redis.stop();
+        try {
+            Answer answer = click(post, "telegram");
+            assertThat(answer.status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
+            assertThat(answer.location()).startsWith("https://t.me/share");
+            // Redis refused at once (lost) or had not failed yet when the wait ran out (unconfirmed, then lost):
+            // either way lost for the error, within the grace period, and never stored late.
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> Tally.of("telegram").minus(start).lostError() == 1);
+            Tally seen = Tally.of("telegram").minus(start);
+            assertThat(seen.lost() + seen.unconfirmed()).isEqualTo(1);
+            assertThat(seen.lateCounted()).isZero();
+            assertThat(seen.counted()).isZero();
+        } finally {
+            OwnStores.redis.start();
+        }
+    }
+
+    @Test
+    void aClickRedisNeverAnswersInTheGracePeriodIsLost() throws Exception {
+        String post = warmPost("whatsapp");
+        Tally start = Tally.of("whatsapp");
+        // Frozen longer than the grace period (1.5 s in this profile).
+        OwnStores.redis.freeze(2.5);
+        assertThat(click(post, "whatsapp").status()).isEqualTo(HttpStatus.SC_MOVED_TEMPORARILY);
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> Tally.of("whatsapp").minus(start).lostNoAnswer() == 1);
+        Tally seen = Tally.of("whatsapp").minus(start);
+        assertThat(seen.unconfirmed()).isEqualTo(1);
+        assertThat(seen.lateCounted()).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> OwnStores.redis.cli("ping").contains("PONG"));
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.sharepulse.share;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+import org.ahocorasick.trie.handler.PayloadEmitHandler;
+
+import dk.brics.automaton.BasicAutomata;
+import dk.brics.automaton.RunAutomaton;
+
+/**
+ * The crawler list as one matcher with the verdicts of testing every pattern in turn, at a fraction of the cost:
+ * one Aho-Corasick pass over the User-Agent finds the words the patterns require ({@link RequiredLiterals}), and
+ * only the patterns whose words occur are run. Patterns without such a word are run every time (today none).
+ * <p>
+ * Before that pass, a gate: the minimal automaton of all the words ({@code dk.brics.automaton}, flat arrays), run
+ * from each position of the User-Agent, tells in about half a microsecond that it holds none of them, which is
+ * so for every browser's. It is built in the background (half a second on a busy machine), so start-up does not
+ * wait for it; until it is ready the trie alone decides, with the same verdicts.
+ */
+final class CrawlerPatterns {
+
+    private final Pattern[] patterns;
+    private final int[] alwaysRun;
+    private final PayloadTrie<int[]> words;
+    private final CompletableFuture<RunAutomaton> gate;
+
+    private CrawlerPatterns(Pattern[] patterns, int[] alwaysRun, PayloadTrie<int[]> words,
+            CompletableFuture<RunAutomaton> gate) {
+        this.patterns = patterns;
+        this.alwaysRun = alwaysRun;
+        this.words = words;
+        this.gate = gate;
+    }
+
+    static CrawlerPatterns compile(List<String> regexes) {
+        return compile(regexes, true);
+    }
+
+    /** @param withGate false: the trie alone, as until the gate is built (for tests) */
+    static CrawlerPatterns compile(List<String> regexes, boolean withGate) {
+        Pattern[] patterns = new Pattern[regexes.size()];
+        List<Integer> always = new ArrayList<>();
+        Map<String, List<Integer>> byWord = new LinkedHashMap<>();
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = Pattern.compile(regexes.get(i));
+            Optional<Set<String>> required = RequiredLiterals.of(regexes.get(i));
+            if (required.isEmpty()) {
+                always.add(i);
+            } else {
+                for (String word : required.get()) {
+                    byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        PayloadTrie.PayloadTrieBuilder<int[]> trie = PayloadTrie.<int[]>builder().ignoreCase();
+        byWord.forEach((word, indices) -> trie.addKeyword(word,
+                indices.stream().mapToInt(Integer::intValue).toArray()));
+        String[] all = new TreeSet<>(byWord.keySet()).toArray(String[]::new);
+        CompletableFuture<RunAutomaton> gate = withGate
+                ? CompletableFuture.supplyAsync(() -> new RunAutomaton(BasicAutomata.makeStringUnion(all), true))
+                : CompletableFuture.completedFuture(null);
+        return new CrawlerPatterns(patterns, always.stream().mapToInt(Integer::intValue).toArray(), trie.build(),
+                gate);
+    }
+
+    /** Whether any pattern finds a match in {@code ua}: the verdict of trying them all. */
+    boolean matches(String ua) {
+        for (int i : alwaysRun) {
+            if (patterns[i].matcher(ua).find()) {
+                return true;
+            }
+        }
+        if (!holdsAWord(ua)) {
+            return false;
+        }
+        Candidates candidates = new Candidates(ua);
+        words.parseText(ua, candidates);
+        return candidates.found;
+    }
+
+    /**
+     * False when no pattern can match {@code ua}: none runs every time and it holds none of their words (ASCII
+     * case ignored, as the words are ASCII and Java's case-insensitive matching folds ASCII only). True when the
+     * patterns must decide, or the gate is not built yet.
+     */
+    boolean mayMatch(String ua) {
+        return alwaysRun.length > 0 || holdsAWord(ua);
+    }
+
+    private boolean holdsAWord(String ua) {
+        RunAutomaton words = gate.getNow(null);
+        if (words == null) {
+            return true;
+        }
+        int start = words.getInitialState();
+        int n = ua.length();
+        for (int i = 0; i < n; i++) {
+            int state = start;
+            for (int j = i; j < n && state >= 0; j++) {
+                char c = ua.charAt(j);
+                state = words.step(state, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                if (state >= 0 && words.isAccept(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Waits for the gate, if there is one (tests and the benchmark measure the path with it). */
+    CrawlerPatterns ready() {
+        gate.join();
+        return this;
+    }
+
+    /** How many patterns run on every User-Agent. */
+    int alwaysRun() {
+        return alwaysRun.length;
+    }
+
+    /** How many patterns in all. */
+    int size() {
+        return patterns.length;
+    }
+
+    /** How many patterns would run on {@code ua} (for tests and the benchmark). */
+    int candidates(String ua) {
+        Candidates c = new Candidates(ua);
+        c.countOnly = true;
+        words.parseText(ua, c);
+        return alwaysRun.length + c.tried;
+    }
+
+    /** Runs each pattern whose word the search met, once, until one matches. */
+    private final class Candidates implements PayloadEmitHandler<int[]> {
+        private final String ua;
+        private long[] seen;
+        boolean found;
+        boolean countOnly;
+        int tried;
+
+        Candidates(String ua) {
+            this.ua = ua;
+        }
+
+        @Override
+        public boolean emit(PayloadEmit<int[]> emit) {
+            if (found) {
+                return true;
+            }
+            for (int i : emit.getPayload()) {
+                if (seen == null) {
+                    seen = new long[(patterns.length + 63) >>> 6];
+                }
+                long bit = 1L << i;
+                if ((seen[i >>> 6] & bit) != 0) {
+                    continue;
+                }
+                seen[i >>> 6] |= bit;
+                tried++;
+                if (!countOnly && patterns[i].matcher(ua).find()) {
+                    found = true;
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+}
