@@ -58,7 +58,7 @@ public interface SharepulseConfig {
         @WithDefault("60")
         int registrationsPerMinute();
 
-        /** Widget events (copy, webshare) one client may report per minute on one site. */
+        /** Widget events (copy, webshare, print) one client may report per minute on one site. */
         @WithDefault("60")
         int eventsPerMinute();
 

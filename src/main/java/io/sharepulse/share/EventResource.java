@@ -47,7 +47,7 @@ public class EventResource {
 
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Count a use of a widget action (copy, webshare); answers 204")
+    @Operation(summary = "Count a use of a widget action (copy, webshare, print); answers 204")
     @RequestBody(description = "{\"network\":\"copy\"} as text/plain or application/json")
     public Uni<Response> event(@PathParam("post") String post, String body, HttpServerRequest request) {
         String network = network(body);

@@ -37,7 +37,7 @@ public class EventService {
         Network network = catalog.find(rawNetwork).orElseThrow(ClickTally::unknownNetwork);
         if (!network.isAction()) {
             throw new ProblemException(422, "not-an-action", "Not an action",
-                    "Only widget actions (copy, webshare) are reported as events; network buttons count through "
+                    "Only widget actions (copy, webshare, print) are reported as events; network buttons count through "
                             + "their links.");
         }
         return sites.find(post.site()).chain(found -> {
