@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,24 +60,7 @@ class EleventyIntegrationTest extends PlatformTest {
         String html = Files.readString(build(site, "script", out).resolve("posts/hello/index.html"));
         assertThat(html).containsOnlyOnce("<share-bar ").containsOnlyOnce(api() + "/widget.js");
 
-        try (OtherOrigin blog = new OtherOrigin(); Browser browser = Browser.open()) {
-            browser.get(blog.serve("/posts/hello/", html, Map.of()));
-            SearchContext bar = Awaitility.await().atMost(Duration.ofSeconds(15)).until(
-                    () -> browser.driver().findElement(By.cssSelector("share-bar")).getShadowRoot(),
-                    root -> !root.findElements(By.cssSelector("a")).isEmpty());
-            assertThat(bar.findElements(By.cssSelector("a"))).extracting(a -> a.getAttribute("aria-label"))
-                    .containsExactly("Share on Reddit", "Share on Bluesky", "Share on Email");
-            String post = share(site, POST, "ignored").getString("post");
-            WebElement reddit = bar.findElement(By.cssSelector("a.n-reddit"));
-            assertThat(reddit.getAttribute("href")).isEqualTo(api() + "/s/" + post + "/reddit");
-            assertThat(share(site, POST, "ignored").getString("title")).isEqualTo("Hello & \"welcome\"");
-
-            assertThat(count(post, "reddit")).isZero();
-            reddit.click();
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(count(post, "reddit")).isOne());
-            assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
-        }
+        aReaderClicksRedditAndItCounts(site, html);
     }
 
     @Test

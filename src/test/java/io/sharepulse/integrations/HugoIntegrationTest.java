@@ -1,7 +1,6 @@
 package io.sharepulse.integrations;
 
 import static io.restassured.RestAssured.given;
-import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,17 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.http.HttpStatus;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.sharepulse.Browser;
-import io.sharepulse.OtherOrigin;
 
 /**
  * The Hugo component ({@code integrations/hugo}) with the machine's real {@code hugo} (Debian's 0.111) and this
@@ -122,24 +115,7 @@ class HugoIntegrationTest extends PlatformTest {
         String site = createSite("hugo-click", NETWORKS, OWN_PAGES);
         String html = build("script mode, for Chromium", api(), site, "script", out).page("posts/hello");
 
-        try (OtherOrigin blog = new OtherOrigin(); Browser browser = Browser.open()) {
-            browser.get(blog.serve("/posts/hello/", html, Map.of()));
-            SearchContext bar = Awaitility.await().atMost(Duration.ofSeconds(15)).until(
-                    () -> browser.driver().findElement(By.cssSelector("share-bar")).getShadowRoot(),
-                    root -> !root.findElements(By.cssSelector("a")).isEmpty());
-            assertThat(bar.findElements(By.cssSelector("a"))).extracting(a -> a.getAttribute("aria-label"))
-                    .containsExactly("Share on Reddit", "Share on Bluesky", "Share on Email");
-            String post = share(site, POST, "ignored").getString("post");
-            WebElement reddit = bar.findElement(By.cssSelector("a.n-reddit"));
-            assertThat(reddit.getAttribute("href")).isEqualTo(api() + "/s/" + post + "/reddit");
-            assertThat(share(site, POST, "ignored").getString("title")).isEqualTo("Hello & \"welcome\"");
-
-            assertThat(count(post, "reddit")).isZero();
-            reddit.click();
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(count(post, "reddit")).isOne());
-            assertThat(browser.consoleErrors()).filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
-        }
+        aReaderClicksRedditAndItCounts(site, html);
     }
 
     /** A finished build: its output folder and what Hugo printed. */
