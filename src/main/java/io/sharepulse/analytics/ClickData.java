@@ -160,6 +160,62 @@ public class ClickData {
         return out;
     }
 
+    /** The site's counted clicks per device class and browser family over the split. */
+    public Stats.Context siteContext(String site, Split split) {
+        return new Stats.Context(Map.of(), Map.of());
+    }
+
+    /** Arrivals per network of the site on each UTC day of the split. */
+    public Map<LocalDate, NetworkCounts> siteArrivals(String site, Split split) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.siteArrivals(site, split.durableFrom(), split.durableTo()));
+        }
+        out.putAll(redis.siteArrivals(site, split.liveDays()));
+        return out;
+    }
+
+    /** Arrivals per network of one post on each UTC day of the split. */
+    public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, Split split) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.postArrivalDays(post, split.durableFrom(), split.durableTo()));
+        }
+        out.putAll(redis.postArrivalDays(post, split.liveDays()));
+        return out;
+    }
+
+    /** Arrivals per network of these posts of the site over the split. */
+    public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, Split split) {
+        Map<PostId, NetworkCounts> out = new HashMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.postArrivals(site, posts, split.durableFrom(), split.durableTo()));
+        }
+        redis.postArrivals(posts, split.liveDays()).forEach((post, networks) ->
+                out.computeIfAbsent(post, p -> new NetworkCounts()).addAll(networks));
+        return out;
+    }
+
+    /** Closed days' posts read to rank by arrivals: the ranking is exact while the top posts are among them. */
+    static final int ARRIVAL_CANDIDATES = 500;
+
+    /**
+     * The posts with the most arrivals over the split, most first (ties by id), at most {@code limit}: the closed
+     * days' leaders from PostgreSQL plus every post Redis counts on the open days.
+     */
+    public List<Map.Entry<PostId, Long>> topArrivals(String site, Split split, int limit) {
+        Map<PostId, Long> sums = new HashMap<>();
+        if (split.hasDurable()) {
+            sums.putAll(history.topArrivals(site, split.durableFrom(), split.durableTo(),
+                    Math.max(limit, ARRIVAL_CANDIDATES)));
+        }
+        redis.topArrivals(site, split.liveDays()).forEach((post, n) -> sums.merge(post, n, Long::sum));
+        return sums.entrySet().stream()
+                .sorted(Map.Entry.<PostId, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().hash()))
+                .limit(limit).toList();
+    }
+
     /**
      * Every row (day, post, network, clicks) of the split's days, ordered by day, post and network, with the post's
      * url and title: closed days from a PostgreSQL cursor, open days from Redis a thousand posts at a time, so

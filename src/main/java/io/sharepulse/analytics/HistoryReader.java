@@ -156,6 +156,66 @@ public class HistoryReader {
         return out;
     }
 
+    /** Arrivals per network of the site on each day of [from, to]. */
+    public Map<LocalDate, NetworkCounts> siteArrivals(String site, LocalDate from, LocalDate to) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        db.query("select day, network, arrivals from site_arrival_day where site_id = ? and day between ? and ?",
+                st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Arrivals per network of one post on each day of [from, to]. */
+    public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, LocalDate from, LocalDate to) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        db.query("select day, network, arrivals from arrival_day where site_id = ? and post_hash = ? "
+                + "and day between ? and ?", st -> {
+                    st.setString(1, post.site());
+                    st.setString(2, post.hash());
+                    st.setObject(3, from);
+                    st.setObject(4, to);
+                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Arrivals per network of these posts of the site in [from, to]. */
+    public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, LocalDate from,
+            LocalDate to) {
+        Map<PostId, NetworkCounts> out = new HashMap<>();
+        if (posts.isEmpty()) {
+            return out;
+        }
+        List<String> hashes = new ArrayList<>(posts.size());
+        posts.forEach(p -> hashes.add(p.hash()));
+        db.query("select post_hash, network, sum(arrivals) from arrival_day where site_id = ? and post_hash = any (?) "
+                + "and day between ? and ? group by post_hash, network", st -> {
+                    st.setString(1, site);
+                    st.setArray(2, HistoryDb.varchars(st, hashes));
+                    st.setObject(3, from);
+                    st.setObject(4, to);
+                }, rs -> out.computeIfAbsent(new PostId(site, rs.getString(1)), p -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Arrivals per post of the site in [from, to], for the posts with the most (at most {@code limit}). */
+    public Map<PostId, Long> topArrivals(String site, LocalDate from, LocalDate to, int limit) {
+        Map<PostId, Long> out = new HashMap<>();
+        db.query("select post_hash, sum(arrivals) a from arrival_day where site_id = ? and day between ? and ? "
+                + "group by post_hash order by a desc, post_hash limit ?", st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                    st.setInt(4, limit);
+                }, rs -> out.put(new PostId(site, rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
     /**
      * Streams the rows of [from, to] ordered by day, post and network from a server-side cursor (never the whole
      * result in memory). The one read here that joins the post registry's table: a lookup per page of rows through

@@ -165,7 +165,8 @@ class WidgetBrowserTest {
             String href = reddit.getAttribute("href");
             reddit.click();
             // The link opens a new tab, which goes through our redirect to Reddit (resolved nowhere: see Browser).
-            String expected = "https://www.reddit.com/submit?url=" + ShareTemplate.encode(url) + "&title=Clicked";
+            String expected = "https://www.reddit.com/submit?url=" + ShareTemplate.encode(url + "?sp=reddit")
+                    + "&title=Clicked";
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> browser.driver().getWindowHandles().size() == 2);
             String tab = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(window)).findFirst()
