@@ -44,7 +44,7 @@ public class AttributionTest {
     @Inject
     RedisKeys keys;
 
-    static RequestSpecification beacon(String ip) {
+    public static RequestSpecification beacon(String ip) {
         return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).contentType(BEACON_TYPE);
     }
 
@@ -55,7 +55,7 @@ public class AttributionTest {
     }
 
     /** The beacon's body, as widget.js writes it. */
-    static String body(String url, String network) {
+    public static String body(String url, String network) {
         return "{\"url\":\"" + url + "\",\"network\":\"" + network + "\"}";
     }
 
