@@ -23,3 +23,13 @@ create table site_arrival_day (
     arrivals bigint      not null,
     primary key (site_id, day, network)
 );
+
+-- Counted clicks per site and day by device class ('d:mobile', 'd:tablet', 'd:desktop') and browser family
+-- ('b:firefox', …), derived from the User-Agent at click time and kept only as these counters.
+create table site_context_day (
+    site_id varchar(40) not null,
+    day     date        not null,
+    field   varchar(40) not null,
+    clicks  bigint      not null,
+    primary key (site_id, day, field)
+);

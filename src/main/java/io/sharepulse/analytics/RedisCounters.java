@@ -146,6 +146,11 @@ public class RedisCounters {
         return hashes(days, d -> keys.arrivalsSiteDay(site, d));
     }
 
+    /** Counted clicks of the site per device class and browser family ({@code d:…}, {@code b:…}) on each day. */
+    public Map<LocalDate, NetworkCounts> siteContext(String site, List<LocalDate> days) {
+        return hashes(days, d -> keys.context(site, d));
+    }
+
     /** Arrivals per network of one post on each day. */
     public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, List<LocalDate> days) {
         return hashes(days, d -> keys.arrivalsPostDay(post.site(), post.hash(), d));

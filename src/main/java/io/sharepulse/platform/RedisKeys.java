@@ -101,6 +101,11 @@ public class RedisKeys {
         return site(site) + "cc:" + clientHash + ":" + postHash + ":" + network;
     }
 
+    /** Hash: counted clicks of one site on one day per device class ({@code d:mobile}) and browser ({@code b:firefox}). */
+    public String context(String site, LocalDate day) {
+        return site(site) + "cx:" + day(day);
+    }
+
     /** String: dedupe marker of one visitor, post and network. */
     public String dedupe(String site, String visitor, String postHash, String network) {
         return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;

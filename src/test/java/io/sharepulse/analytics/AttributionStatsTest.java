@@ -100,12 +100,21 @@ class AttributionStatsTest {
                 .body("arrivals.reddit", org.hamcrest.Matchers.equalTo(5))
                 .body("arrivals.x", org.hamcrest.Matchers.equalTo(1));
 
+        String csv = admin().get("/admin/v1/sites/{site}/export.csv", site).then().statusCode(HttpStatus.SC_OK)
+                .extract().asString();
+        assertThat(csv).startsWith("date,post,url,title,network,clicks,arrivals\r\n")
+                .contains(today + "," + a + ",https://blog.example/a,Post A,reddit,2,5\r\n")
+                .contains(today + "," + a + ",https://blog.example/a,Post A,x,1,1\r\n")
+                .contains(today + "," + b + ",https://blog.example/b,Post B,reddit,1,2\r\n");
+
         // The rollup copies the arrivals into PostgreSQL; with Redis emptied the answers are the same.
         rollup.rollDay(site, before, Instant.now());
         rollup.rollDay(site, today, Instant.now());
         String canonical = doc.prettify();
         TestInfra.deleteKeys(keys.site(site) + "*");
         assertThat(attribution(site).prettify()).isEqualTo(canonical);
+        assertThat(admin().get("/admin/v1/sites/{site}/export.csv", site).then().extract().asString())
+                .isEqualTo(csv);
         assertThat(admin().get("/admin/v1/sites/{site}/stats", site).then().extract().jsonPath()
                 .getLong("totals.arrivals")).isEqualTo(8);
     }
@@ -124,6 +133,48 @@ class AttributionStatsTest {
                 .containsExactly(hash + "|reddit|1");
         assertThat(rows("select network, arrivals from site_arrival_day where site_id = '" + site + "'"))
                 .containsExactly("reddit|1");
+    }
+
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1";
+    static final String ANDROID_FIREFOX = "Mozilla/5.0 (Android 15; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0";
+    static final String IPAD_EDGE = "Mozilla/5.0 (iPad; CPU OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+            + "Gecko) EdgiOS/138.0 Version/18.0 Mobile/15E148 Safari/604.1";
+
+    static void clickAs(String post, String ua, String ip, boolean dnt) {
+        var request = io.restassured.RestAssured.given().redirects().follow(false).header("User-Agent", ua)
+                .header("X-Forwarded-For", ip);
+        if (dnt) {
+            request.header("Sec-GPC", "1");
+        }
+        request.get("/s/{post}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
+    }
+
+    @Test
+    void deviceClassAndBrowserFamilyAreKeptAsCountersOnly() throws Exception {
+        String site = createSite("attrctx", List.of("reddit"));
+        String post = share(site, "https://blog.example/ctx", "Context").getString("post");
+        click(post, "reddit", "198.51.100.70"); // desktop Chrome
+        clickAs(post, IPHONE, "198.51.100.71", false);
+        clickAs(post, ANDROID_FIREFOX, "198.51.100.72", false);
+        clickAs(post, IPAD_EDGE, "198.51.100.73", false);
+        clickAs(post, IPHONE, "198.51.100.74", true); // asked not to be tracked: counted, no context
+        clickAs(post, io.sharepulse.Fixtures.GOOGLEBOT_UA, "198.51.100.75", false); // a bot: neither
+
+        JsonPath doc = attribution(site);
+        assertThat(doc.getLong("current.shares")).isEqualTo(5);
+        assertThat(doc.getMap("context.devices")).isEqualTo(Map.of("desktop", 1, "mobile", 2, "tablet", 1));
+        assertThat(doc.getMap("context.browsers")).isEqualTo(Map.of("chrome", 1, "safari", 1, "firefox", 1,
+                "edge", 1));
+        // Closed days keep them in PostgreSQL, as counters.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        rollup.rollDay(site, today, Instant.now());
+        assertThat(rows("select field, clicks from site_context_day where site_id = '" + site + "' order by field"))
+                .containsExactly("b:chrome|1", "b:edge|1", "b:firefox|1", "b:safari|1", "d:desktop|1", "d:mobile|2",
+                        "d:tablet|1");
+        TestInfra.deleteKeys(keys.site(site) + "*");
+        assertThat(attribution(site).getMap("context.devices")).isEqualTo(Map.of("desktop", 1, "mobile", 2,
+                "tablet", 1));
     }
 
     @Test
