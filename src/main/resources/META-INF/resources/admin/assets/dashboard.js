@@ -164,6 +164,10 @@
     $('total-arrivals').textContent = result.current.arrivals.toLocaleString();
     $('total-ratio').textContent = ratio(result.current.arrivalsPerShare);
     $('attr-change').textContent = result.summary;
+    const list = (counts) => Object.entries(counts).sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => k + ' ' + v.toLocaleString()).join(' · ') || '–';
+    $('context').textContent = 'Shares by device: ' + list(result.context.devices) + '. By browser: '
+      + list(result.context.browsers) + '.';
     const rows = result.networks.map((n) => {
       const tr = document.createElement('tr');
       tr.title = n.summary;
