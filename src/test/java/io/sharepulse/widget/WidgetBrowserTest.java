@@ -378,7 +378,8 @@ class WidgetBrowserTest {
         String site = createSite("mastodon", networks, OWN_PAGES);
         String url = uniquePostUrl();
         String post = share(site, url, "Toot this").getString("post");
-        String text = "Toot%20this%20" + ShareTemplate.encode(url);
+        // Each picker hands the servers the page tagged with its button's network.
+        String text = "Toot%20this%20" + ShareTemplate.encode(url + "?sp=mastodon");
         try (Browser browser = Browser.open()) {
             // A reader of the Mastodon picker's time: their server was kept under the old key.
             browser.get(api() + "/privacy");
@@ -409,7 +410,8 @@ class WidgetBrowserTest {
             assertThat(input.getAttribute("value")).isEmpty();
             input.sendKeys("@bob@misskey.example");
             input.submit();
-            String misskey = "https://misskey.example/share?text=Toot%20this&url=" + ShareTemplate.encode(url);
+            String misskey = "https://misskey.example/share?text=Toot%20this&url="
+                    + ShareTemplate.encode(url + "?sp=misskey");
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(browser.requestedUrls()).contains(misskey));
 
@@ -422,7 +424,7 @@ class WidgetBrowserTest {
             assertThat(browser.driver().findElement(By.id("instance")).getAttribute("value")).isEqualTo("social.example");
             assertThat(browser.driver().findElement(By.id("known")).isDisplayed()).isTrue();
             assertThat(browser.driver().findElement(By.linkText("s2f.kytta.dev")).getAttribute("href"))
-                    .isEqualTo("https://s2f.kytta.dev/?text=" + text);
+                    .isEqualTo("https://s2f.kytta.dev/?text=Toot%20this%20" + ShareTemplate.encode(url + "?sp=fediverse"));
             assertThat(browser.js("return localStorage.getItem('sharepulse.mastodon.instance')")).isNull();
 
             browser.driver().findElement(By.id("forget")).click();
