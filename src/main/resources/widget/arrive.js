@@ -5,7 +5,7 @@
   const D = document, me = D.currentScript, site = me && me.dataset.site;
   const u = new URL(location.href), sp = u.searchParams.get('sp');
   if (!site || !sp) return;
-  const base = me.src.replace(/\/a\.js([?#].*)?$/, '');
+  const base = me.src.replace(/\/(v\/[^/]+\/)?a\.js([?#].*)?$/, '');
   const canonical = D.querySelector('link[rel=canonical]')?.href || D.querySelector('meta[property="og:url"]')?.content;
   u.searchParams.delete('sp');
   navigator.sendBeacon(`${base}/api/v1/sites/${encodeURIComponent(site)}/arrivals`,
