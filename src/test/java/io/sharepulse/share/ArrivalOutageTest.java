@@ -63,8 +63,7 @@ class ArrivalOutageTest {
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
-            io.restassured.RestAssured.given().header("User-Agent", "Mozilla/5.0 Firefox/140." + i)
-                    .header("X-Forwarded-For", "192.0.2." + (i % 50 + 100)).contentType(AttributionTest.BEACON_TYPE)
+            beacon("198.51.100." + (i % 200 + 1))
                     .body(body(url, "reddit")).post("/api/v1/sites/{site}/arrivals", site)
                     .then().statusCode(HttpStatus.SC_NO_CONTENT);
             millis[i] = (System.nanoTime() - start) / 1_000;
