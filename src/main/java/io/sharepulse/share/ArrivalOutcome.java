@@ -17,7 +17,9 @@ public enum ArrivalOutcome {
     /** The client reported more than the public limit allows. */
     LIMITED,
     /** The site turned the tag off: nothing to count. */
-    OFF;
+    OFF,
+    /** A network the site's bar does not offer: its links never came from the bar. */
+    NOT_OFFERED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

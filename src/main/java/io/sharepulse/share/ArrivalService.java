@@ -79,6 +79,9 @@ public class ArrivalService {
         if (!site.tagLinks()) {
             return counted(network, ArrivalOutcome.OFF);
         }
+        if (!site.offers(network.id())) {
+            return counted(network, ArrivalOutcome.NOT_OFFERED);
+        }
         if (visit.prefetch() || bots.isBot(visit.userAgent())) {
             return counted(network, ArrivalOutcome.BOT);
         }

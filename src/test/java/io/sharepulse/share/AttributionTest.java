@@ -123,8 +123,10 @@ public class AttributionTest {
                 .then().statusCode(HttpStatus.SC_NO_CONTENT);
         beacon("192.0.2.13").header("Sec-Purpose", "prefetch").body(body(url, "reddit"))
                 .post("/api/v1/sites/{site}/arrivals", site).then().statusCode(HttpStatus.SC_NO_CONTENT);
+        arrive(site, url, "x", "192.0.2.15"); // a network the bar does not offer: its links are not ours
         assertThat(arrivals(post, "reddit")).isEqualTo(2);
         assertThat(arrivals(post, "bluesky")).isEqualTo(1);
+        assertThat(arrivals(post, "x")).isZero();
 
         // A page nobody shared has no post in Redis: nothing is written for it.
         String never = uniquePostUrl();
