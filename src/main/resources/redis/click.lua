@@ -2,11 +2,13 @@
 -- Every key carries the site's hash tag, so this runs in one Redis Cluster slot.
 -- KEYS: 1 post hash, 2 dedupe marker, 3 post-day hash, 4 site-day hash, 5 site-hour hash,
 --       6 top-posts zset, 7 uniques HyperLogLog, 8 bots hash, 9 refusals hash (reason -> count),
---       10 the client's click counter on this post and network (the cap)
+--       10 the client's click counter on this post and network (the cap), 11 context hash (device class,
+--       browser family)
 -- ARGV: 1 network, 2 mode ('c' count, 'b' bot or prefetch, 'p' peek: write nothing, 'r' refused: tally the reason
 --       only), 3 visitor hash ('' = none: DNT/GPC), 4 dedupe seconds ('0' = off), 5 day buckets expire at (unix s),
 --       6 hour bucket expires at (unix s), 7 post hash (top-posts member), 8 refusal reason (mode 'r'),
---       9 clicks a client may have counted per post and network ('0' = no cap), 10 the cap's window (s)
+--       9 clicks a client may have counted per post and network ('0' = no cap), 10 the cap's window (s),
+--       11 device class, 12 browser family ('' = none kept: DNT/GPC)
 -- Returns nil for an unknown post (nothing is written), else {outcome, url, title, media}
 -- with outcome 0 counted, 1 duplicate, 2 bot, 3 peeked, 4 refused (then a 5th item: the reason).
 local post = redis.call('HMGET', KEYS[1], 'u', 't', 'm')
@@ -67,5 +69,12 @@ if tonumber(redis.call('ZINCRBY', KEYS[6], 1, ARGV[7])) == 1 then
 end
 if visitor ~= '' and redis.call('PFADD', KEYS[7], visitor) == 1 then
   redis.call('EXPIREAT', KEYS[7], ARGV[5])
+end
+-- Counters only: which device class and browser family clicked, never tied to the click or the reader.
+if ARGV[11] and ARGV[11] ~= '' then
+  if redis.call('HINCRBY', KEYS[11], 'd:' .. ARGV[11], 1) == 1 then
+    redis.call('EXPIREAT', KEYS[11], ARGV[5])
+  end
+  redis.call('HINCRBY', KEYS[11], 'b:' .. ARGV[12], 1)
 end
 return {0, post[1], post[2], post[3]}

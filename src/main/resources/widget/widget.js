@@ -37,6 +37,16 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
     return e;
   };
 
+  // A reader back through a link we handed a network (?sp=<network>): report it once, then take the tag away.
+  const arrive = site => {
+    const u = new URL(location.href), sp = u.searchParams.get('sp');
+    if (!sp || !site) return;
+    u.searchParams.delete('sp');
+    N.sendBeacon(`${base}/api/v1/sites/${enc(site)}/arrivals`, JSON.stringify({ network: sp, url: defaults.url
+      || meta('link[rel=canonical]', 'href') || meta('meta[property="og:url"]', 'content') || u.href.split('#')[0] }));
+    history.replaceState(history.state, '', u.href);
+  };
+
   class ShareBar extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
@@ -127,6 +137,7 @@ small{font-size:inherit;color:var(--share-bar-muted,var(--mu));font-variant-nume
   customElements.define('share-bar', ShareBar);
   // The script tag alone renders a bar where it stands (in <body>), unless the page placed <share-bar> elements.
   const place = () => {
+    arrive(defaults.site || D.querySelector('share-bar')?.dataset.site);
     if (!defaults.site || D.querySelector('share-bar')) return;
     const bar = D.createElement('share-bar');
     me.closest('body') ? me.after(bar) : D.body.append(bar);

@@ -65,6 +65,16 @@ public class AnalyticsResource {
     }
 
     @GET
+    @Path("attribution")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Shares vs arrivals (readers back through tagged links) per network and post, against "
+            + "the previous period of the same length (UTC days)")
+    public Response attribution(@PathParam("site") String site, @BeanParam AttributionParams query) {
+        DateRange range = query.days(Interval.DAY, clock);
+        return ok(stats.attribution(site, range, query.limit()));
+    }
+
+    @GET
     @Path("posts/{post}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One post: its series (UTC days) and clicks per network")

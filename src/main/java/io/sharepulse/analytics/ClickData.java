@@ -160,8 +160,76 @@ public class ClickData {
         return out;
     }
 
+    /** The site's counted clicks per device class and browser family over the split. */
+    public Stats.Context siteContext(String site, Split split) {
+        NetworkCounts all = split.hasDurable() ? history.siteContext(site, split.durableFrom(), split.durableTo())
+                : new NetworkCounts();
+        redis.siteContext(site, split.liveDays()).values().forEach(all::addAll);
+        Map<String, Long> devices = new TreeMap<>();
+        Map<String, Long> browsers = new TreeMap<>();
+        all.forEach((field, clicks) -> {
+            if (field.startsWith("d:")) {
+                devices.put(field.substring(2), clicks);
+            } else if (field.startsWith("b:")) {
+                browsers.put(field.substring(2), clicks);
+            }
+        });
+        return new Stats.Context(devices, browsers);
+    }
+
+    /** Arrivals per network of the site on each UTC day of the split. */
+    public Map<LocalDate, NetworkCounts> siteArrivals(String site, Split split) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.siteArrivals(site, split.durableFrom(), split.durableTo()));
+        }
+        out.putAll(redis.siteArrivals(site, split.liveDays()));
+        return out;
+    }
+
+    /** Arrivals per network of one post on each UTC day of the split. */
+    public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, Split split) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.postArrivalDays(post, split.durableFrom(), split.durableTo()));
+        }
+        out.putAll(redis.postArrivalDays(post, split.liveDays()));
+        return out;
+    }
+
+    /** Arrivals per network of these posts of the site over the split. */
+    public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, Split split) {
+        Map<PostId, NetworkCounts> out = new HashMap<>();
+        if (split.hasDurable()) {
+            out.putAll(history.postArrivals(site, posts, split.durableFrom(), split.durableTo()));
+        }
+        redis.postArrivals(posts, split.liveDays()).forEach((post, networks) ->
+                out.computeIfAbsent(post, p -> new NetworkCounts()).addAll(networks));
+        return out;
+    }
+
+    /** Closed days' posts read to rank by arrivals: the ranking is exact while the top posts are among them. */
+    static final int ARRIVAL_CANDIDATES = 500;
+
     /**
-     * Every row (day, post, network, clicks) of the split's days, ordered by day, post and network, with the post's
+     * The posts with the most arrivals over the split, most first (ties by id), at most {@code limit}: the closed
+     * days' leaders from PostgreSQL plus every post Redis counts on the open days.
+     */
+    public List<Map.Entry<PostId, Long>> topArrivals(String site, Split split, int limit) {
+        Map<PostId, Long> sums = new HashMap<>();
+        if (split.hasDurable()) {
+            sums.putAll(history.topArrivals(site, split.durableFrom(), split.durableTo(),
+                    Math.max(limit, ARRIVAL_CANDIDATES)));
+        }
+        redis.topArrivals(site, split.liveDays()).forEach((post, n) -> sums.merge(post, n, Long::sum));
+        return sums.entrySet().stream()
+                .sorted(Map.Entry.<PostId, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().hash()))
+                .limit(limit).toList();
+    }
+
+    /**
+     * Every row (day, post, network, clicks, arrivals) of the split's days, ordered by day, post and network, with the post's
      * url and title: closed days from a PostgreSQL cursor, open days from Redis a thousand posts at a time, so
      * memory stays flat whatever the range.
      */
@@ -170,18 +238,26 @@ public class ClickData {
             history.export(site, split.durableFrom(), split.durableTo(), sink);
         }
         for (LocalDate day : split.liveDays()) {
-            List<PostId> clicked = new ArrayList<>(redis.topOfDay(site, day).keySet());
+            java.util.Set<PostId> seen = new java.util.HashSet<>(redis.topOfDay(site, day).keySet());
+            seen.addAll(redis.topArrivals(site, List.of(day)).keySet());
+            List<PostId> clicked = new ArrayList<>(seen);
             clicked.sort(Comparator.comparing(PostId::hash));
             for (int from = 0; from < clicked.size(); from += POSTS_PER_READ) {
                 List<PostId> batch = clicked.subList(from, Math.min(clicked.size(), from + POSTS_PER_READ));
                 Map<PostId, NetworkCounts> networks = redis.postNetworks(batch, List.of(day));
+                Map<PostId, NetworkCounts> arrivals = redis.postArrivals(batch, List.of(day));
                 Map<PostId, PostTarget> targets = posts.targets(batch);
+                NetworkCounts none = new NetworkCounts();
                 for (PostId post : batch) {
                     Optional<PostTarget> target = Optional.ofNullable(targets.get(post));
-                    for (Map.Entry<String, Long> n : networks.getOrDefault(post, new NetworkCounts()).sorted()
-                            .entrySet()) {
+                    NetworkCounts shared = networks.getOrDefault(post, none);
+                    NetworkCounts arrived = arrivals.getOrDefault(post, none);
+                    java.util.TreeSet<String> ids = new java.util.TreeSet<>(shared.sorted().keySet());
+                    ids.addAll(arrived.sorted().keySet());
+                    for (String network : ids) {
                         sink.accept(new ExportRow(day, post, target.map(PostTarget::url).orElse(null),
-                                target.map(PostTarget::title).orElse(null), n.getKey(), n.getValue()));
+                                target.map(PostTarget::title).orElse(null), network, shared.get(network),
+                                arrived.get(network)));
                     }
                 }
             }

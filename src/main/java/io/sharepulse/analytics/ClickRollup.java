@@ -23,7 +23,7 @@ import io.sharepulse.site.SiteView;
 
 /**
  * Copies each closed UTC day of every live site from Redis into PostgreSQL: clicks per post and network, per
- * site and network (with bots), per UTC hour, and the day's uniques. A site's days are written in order, each in
+ * site and network (with bots), per UTC hour, the day's uniques, arrivals per post and network, and clicks per device class and browser. A site's days are written in order, each in
  * one transaction that also moves the site's rollup mark, so a crash resumes where it stopped. Values are upserted
  * as absolutes and only ever raised: re-running changes nothing, and running after Redis lost a day cannot erase it.
  *
@@ -130,8 +130,14 @@ public class ClickRollup {
                 redis.siteHours(site, hours),
                 summary.uniques().getOrDefault(day, 0L),
                 posts);
-        writer.write(snapshot, now);
+        Map<PostId, NetworkCounts> arrived = redis.postArrivals(redis.topArrivals(site, List.of(day)).keySet(),
+                List.of(day));
+        DayExtras arrivals = new DayExtras(redis.siteArrivals(site, List.of(day))
+                .getOrDefault(day, new NetworkCounts()), arrived,
+                redis.siteContext(site, List.of(day)).getOrDefault(day, new NetworkCounts()));
+        writer.write(snapshot, arrivals, now);
         return posts.values().stream().mapToLong(NetworkCounts::size).sum() + snapshot.networks().size()
+                + arrived.values().stream().mapToLong(NetworkCounts::size).sum() + arrivals.networks().size()
                 + snapshot.hours().values().stream().mapToLong(NetworkCounts::size).sum();
     }
 }

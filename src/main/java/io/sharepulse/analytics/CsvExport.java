@@ -10,13 +10,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import io.sharepulse.site.SiteService;
 
 /**
- * The CSV export: one row per day, post and network ({@code date,post,url,title,network,clicks}), ordered by day,
+ * The CSV export: one row per day, post and network ({@code date,post,url,title,network,clicks,arrivals}), ordered by day,
  * post and network, streamed as {@link ClickData#exportRows} reads them (memory stays flat whatever the range).
  */
 @ApplicationScoped
 public class CsvExport {
 
-    static final String[] HEADER = { "date", "post", "url", "title", "network", "clicks" };
+    static final String[] HEADER = { "date", "post", "url", "title", "network", "clicks", "arrivals" };
 
     private final SiteService sites;
     private final ClickData data;
@@ -34,7 +34,7 @@ public class CsvExport {
             CsvWriter csv = new CsvWriter(writer);
             csv.row((Object[]) HEADER);
             data.exportRows(site, data.split(site, range.from(), range.to()), row -> csv.row(row.day().toString(),
-                    row.post().value(), row.url(), row.title(), row.network(), row.clicks()));
+                    row.post().value(), row.url(), row.title(), row.network(), row.clicks(), row.arrivals()));
             csv.flush();
         };
     }

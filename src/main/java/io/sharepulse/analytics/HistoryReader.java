@@ -26,8 +26,12 @@ import io.sharepulse.post.PostId;
 @ApplicationScoped
 public class HistoryReader {
 
-    /** One row of the export: the post's url and title as the registry has them (null if it has not). */
-    public record ExportRow(LocalDate day, PostId post, String url, String title, String network, long clicks) {
+    /**
+     * One row of the export: the post's url and title as the registry has them (null if it has not), its clicks
+     * (shares) and arrivals (readers back through the tagged link) on the network that day.
+     */
+    public record ExportRow(LocalDate day, PostId post, String url, String title, String network, long clicks,
+            long arrivals) {
     }
 
     /** Receives export rows one at a time, so they are never all in memory. */
@@ -156,6 +160,78 @@ public class HistoryReader {
         return out;
     }
 
+    /** Arrivals per network of the site on each day of [from, to]. */
+    public Map<LocalDate, NetworkCounts> siteArrivals(String site, LocalDate from, LocalDate to) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        db.query("select day, network, arrivals from site_arrival_day where site_id = ? and day between ? and ?",
+                st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Counted clicks per device class and browser field ({@code d:mobile}, {@code b:firefox}) in [from, to]. */
+    public NetworkCounts siteContext(String site, LocalDate from, LocalDate to) {
+        NetworkCounts out = new NetworkCounts();
+        db.query("select field, sum(clicks) from site_context_day where site_id = ? and day between ? and ? "
+                + "group by field", st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                }, rs -> out.add(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Arrivals per network of one post on each day of [from, to]. */
+    public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, LocalDate from, LocalDate to) {
+        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
+        db.query("select day, network, arrivals from arrival_day where site_id = ? and post_hash = ? "
+                + "and day between ? and ?", st -> {
+                    st.setString(1, post.site());
+                    st.setString(2, post.hash());
+                    st.setObject(3, from);
+                    st.setObject(4, to);
+                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Arrivals per network of these posts of the site in [from, to]. */
+    public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, LocalDate from,
+            LocalDate to) {
+        Map<PostId, NetworkCounts> out = new HashMap<>();
+        if (posts.isEmpty()) {
+            return out;
+        }
+        List<String> hashes = new ArrayList<>(posts.size());
+        posts.forEach(p -> hashes.add(p.hash()));
+        db.query("select post_hash, network, sum(arrivals) from arrival_day where site_id = ? and post_hash = any (?) "
+                + "and day between ? and ? group by post_hash, network", st -> {
+                    st.setString(1, site);
+                    st.setArray(2, HistoryDb.varchars(st, hashes));
+                    st.setObject(3, from);
+                    st.setObject(4, to);
+                }, rs -> out.computeIfAbsent(new PostId(site, rs.getString(1)), p -> new NetworkCounts())
+                        .add(rs.getString(2), rs.getLong(3)));
+        return out;
+    }
+
+    /** Arrivals per post of the site in [from, to], for the posts with the most (at most {@code limit}). */
+    public Map<PostId, Long> topArrivals(String site, LocalDate from, LocalDate to, int limit) {
+        Map<PostId, Long> out = new HashMap<>();
+        db.query("select post_hash, sum(arrivals) a from arrival_day where site_id = ? and day between ? and ? "
+                + "group by post_hash order by a desc, post_hash limit ?", st -> {
+                    st.setString(1, site);
+                    st.setObject(2, from);
+                    st.setObject(3, to);
+                    st.setInt(4, limit);
+                }, rs -> out.put(new PostId(site, rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
     /**
      * Streams the rows of [from, to] ordered by day, post and network from a server-side cursor (never the whole
      * result in memory). The one read here that joins the post registry's table: a lookup per page of rows through
@@ -164,17 +240,28 @@ public class HistoryReader {
     public void export(String site, LocalDate from, LocalDate to, RowSink sink) throws IOException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false); // PostgreSQL's driver only streams with a cursor inside a transaction
-            try (PreparedStatement st = c.prepareStatement("select c.day, c.post_hash, p.url, p.title, c.network, "
-                    + "c.clicks from click_day c left join post p on p.id = c.site_id || '.' || c.post_hash "
-                    + "where c.site_id = ? and c.day between ? and ? order by c.day, c.post_hash, c.network")) {
+            // Arrivals beside the clicks of the same day, post and network; either may be missing (a post shared
+            // and never visited, or visited through a link shared before the range).
+            try (PreparedStatement st = c.prepareStatement("select coalesce(c.day, a.day), "
+                    + "coalesce(c.post_hash, a.post_hash), p.url, p.title, coalesce(c.network, a.network), "
+                    + "coalesce(c.clicks, 0), coalesce(a.arrivals, 0) "
+                    + "from (select day, post_hash, network, clicks from click_day where site_id = ? "
+                    + "and day between ? and ?) c full join (select day, post_hash, network, arrivals from arrival_day "
+                    + "where site_id = ? and day between ? and ?) a on a.day = c.day and a.post_hash = c.post_hash "
+                    + "and a.network = c.network left join post p on p.id = ? || '.' || coalesce(c.post_hash, "
+                    + "a.post_hash) order by 1, 2, 5")) {
                 st.setFetchSize(2_000);
                 st.setString(1, site);
                 st.setObject(2, from);
                 st.setObject(3, to);
+                st.setString(4, site);
+                st.setObject(5, from);
+                st.setObject(6, to);
+                st.setString(7, site);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(new ExportRow(rs.getObject(1, LocalDate.class), new PostId(site, rs.getString(2)),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7)));
                     }
                 }
             } finally {

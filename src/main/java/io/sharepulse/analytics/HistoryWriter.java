@@ -38,6 +38,11 @@ public class HistoryWriter {
 
     /** Writes one closed day of a site and moves its rollup mark to that day, in one transaction. */
     public void write(DaySnapshot day, Instant now) {
+        write(day, DayExtras.NONE, now);
+    }
+
+    /** {@link #write(DaySnapshot, Instant)} with the day's arrivals, in the same transaction. */
+    public void write(DaySnapshot day, DayExtras arrivals, Instant now) {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -51,6 +56,7 @@ public class HistoryWriter {
                 Map<String, NetworkCounts> before = dayRows(c, day.site(), day.day());
                 writeRows(c, day);
                 writeBlocks(c, day, before);
+                writeExtras(c, day.site(), day.day(), arrivals);
                 try (PreparedStatement st = c.prepareStatement("insert into rollup_state (site_id, rolled_through, "
                         + "updated_at, version) values (?, ?, ?, 1) on conflict (site_id) do update set rolled_through = "
                         + "greatest(rollup_state.rolled_through, excluded.rolled_through), updated_at = excluded.updated_at, "
@@ -234,13 +240,57 @@ public class HistoryWriter {
         }
     }
 
+    private static void writeExtras(Connection c, String site, LocalDate day, DayExtras arrivals)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into arrival_day (site_id, day, post_hash, network, "
+                + "arrivals) values (?, ?, ?, ?, ?) on conflict (site_id, day, post_hash, network) do update set "
+                + "arrivals = greatest(arrival_day.arrivals, excluded.arrivals)")) {
+            for (Map.Entry<PostId, NetworkCounts> post : arrivals.posts().entrySet()) {
+                for (Map.Entry<String, Long> network : post.getValue().entries()) {
+                    st.setString(1, site);
+                    st.setObject(2, day);
+                    st.setString(3, post.getKey().hash());
+                    st.setString(4, network.getKey());
+                    st.setLong(5, network.getValue());
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into site_arrival_day (site_id, day, network, arrivals) "
+                + "values (?, ?, ?, ?) on conflict (site_id, day, network) do update set "
+                + "arrivals = greatest(site_arrival_day.arrivals, excluded.arrivals)")) {
+            for (Map.Entry<String, Long> network : arrivals.networks().entries()) {
+                st.setString(1, site);
+                st.setObject(2, day);
+                st.setString(3, network.getKey());
+                st.setLong(4, network.getValue());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into site_context_day (site_id, day, field, clicks) "
+                + "values (?, ?, ?, ?) on conflict (site_id, day, field) do update set "
+                + "clicks = greatest(site_context_day.clicks, excluded.clicks)")) {
+            for (Map.Entry<String, Long> field : arrivals.context().entries()) {
+                st.setString(1, site);
+                st.setObject(2, day);
+                st.setString(3, field.getKey());
+                st.setLong(4, field.getValue());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
     /**
      * Refreshes the planner's statistics of the history after a large backfill, so the first queries after it
      * get the plans the data needs instead of waiting for autovacuum.
      */
     public void analyze() {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("analyze click_day, site_day, site_hour, site_uniques, click_block, post_gap, post_last");
+            st.execute("analyze click_day, site_day, site_hour, site_uniques, click_block, post_gap, post_last, arrival_day, "
+                    + "site_arrival_day, site_context_day");
         } catch (SQLException e) {
             throw HistoryDb.unavailable(e);
         }

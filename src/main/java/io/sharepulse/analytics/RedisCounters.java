@@ -56,12 +56,18 @@ public class RedisCounters {
 
     /** Clicks per network of each post over the days (summed); posts without a click are absent. */
     public Map<PostId, NetworkCounts> postNetworks(Collection<PostId> posts, List<LocalDate> days) {
+        return perPost(posts, days, (post, day) -> keys.postDay(post.site(), post.hash(), day));
+    }
+
+    /** Each post's hashes of the days (one pipelined batch), summed per post. */
+    private Map<PostId, NetworkCounts> perPost(Collection<PostId> posts, List<LocalDate> days,
+            java.util.function.BiFunction<PostId, LocalDate, String> key) {
         List<PostId> asked = new ArrayList<>(posts.size() * days.size());
         List<Request> requests = new ArrayList<>(posts.size() * days.size());
         for (PostId post : posts) {
             for (LocalDate day : days) {
                 asked.add(post);
-                requests.add(Request.cmd(Command.HGETALL).arg(keys.postDay(post.site(), post.hash(), day)));
+                requests.add(Request.cmd(Command.HGETALL).arg(key.apply(post, day)));
             }
         }
         List<Response> replies = run(requests);
@@ -133,6 +139,37 @@ public class RedisCounters {
         }
         String[] tops = days.stream().map(d -> keys.top(site, d)).toArray(String[]::new);
         return scores(site, sortedSets.zunionWithScores(tops).await().atMost(TIMEOUT));
+    }
+
+    /** Arrivals per network of the site on each day (the arrival script's site-day hashes). */
+    public Map<LocalDate, NetworkCounts> siteArrivals(String site, List<LocalDate> days) {
+        return hashes(days, d -> keys.arrivalsSiteDay(site, d));
+    }
+
+    /** Counted clicks of the site per device class and browser family ({@code d:…}, {@code b:…}) on each day. */
+    public Map<LocalDate, NetworkCounts> siteContext(String site, List<LocalDate> days) {
+        return hashes(days, d -> keys.context(site, d));
+    }
+
+    /** Arrivals per network of one post on each day. */
+    public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, List<LocalDate> days) {
+        return hashes(days, d -> keys.arrivalsPostDay(post.site(), post.hash(), d));
+    }
+
+    /** Arrivals per network of each post over the days (summed); posts without one are absent. */
+    public Map<PostId, NetworkCounts> postArrivals(Collection<PostId> posts, List<LocalDate> days) {
+        return perPost(posts, days, (post, day) -> keys.arrivalsPostDay(post.site(), post.hash(), day));
+    }
+
+    /** Arrivals per post over the days, fewest first: the days' arrival top-posts sets, summed. */
+    public Map<PostId, Long> topArrivals(String site, List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return Map.of();
+        }
+        String[] tops = days.stream().map(d -> keys.arrivalsTop(site, d)).toArray(String[]::new);
+        return scores(site, days.size() == 1
+                ? sortedSets.zrangeWithScores(tops[0], 0, -1).await().atMost(TIMEOUT)
+                : sortedSets.zunionWithScores(tops).await().atMost(TIMEOUT));
     }
 
     private <T> Map<T, NetworkCounts> hashes(List<T> buckets, Function<T, String> key) {

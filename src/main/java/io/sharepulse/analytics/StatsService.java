@@ -81,7 +81,10 @@ public class StatsService {
             }
             data.postDays(post, split).forEach((day, counts) -> add(buckets.clicks, buckets,
                     day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, network, networkTotals));
-            return series(site, range, interval, network, Optional.of(post), buckets, networkTotals, false, false);
+            data.postArrivalDays(post, split).forEach((day, counts) -> add(buckets.arrivals, buckets,
+                    day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, network, null));
+            return series(site, range, interval, network, Optional.of(post), buckets, networkTotals, false, false,
+                    true);
         }
 
         ClickData.SiteDays summary = data.siteSummary(site.id(), split);
@@ -108,6 +111,8 @@ public class StatsService {
         boolean daily = interval != Interval.HOUR;
         if (daily) {
             summary.bots().forEach((day, counts) -> add(buckets.bots, buckets, noon(day), counts, network, null));
+            data.siteArrivals(site.id(), split).forEach((day, counts) -> add(buckets.arrivals, buckets, noon(day),
+                    counts, network, null));
             if (network.isEmpty()) {
                 summary.uniques().forEach((day, u) -> {
                     int i = buckets.index(noon(day));
@@ -118,7 +123,7 @@ public class StatsService {
             }
         }
         return series(site, range, interval, network, Optional.empty(), buckets, networkTotals, daily,
-                daily && network.isEmpty());
+                daily && network.isEmpty(), daily);
     }
 
     public Stats.Networks networks(String siteId, DateRange range) {
@@ -148,6 +153,7 @@ public class StatsService {
         List<PostId> page = ranked.posts().stream().map(PostRanking.RankedPost::post).toList();
         // Per-network detail and titles for the page only, never for every post of the range.
         Map<PostId, NetworkCounts> perNetwork = data.postNetworks(site.id(), page, split);
+        Map<PostId, NetworkCounts> arrivals = data.postArrivals(site.id(), page, split);
         Map<PostId, PostTarget> targets = posts.targets(page);
         List<TopPost> top = new ArrayList<>();
         for (PostRanking.RankedPost row : ranked.posts()) {
@@ -155,7 +161,7 @@ public class StatsService {
             Optional<PostTarget> target = Optional.ofNullable(targets.get(row.post()));
             top.add(new TopPost(row.post().value(), target.map(PostTarget::url).orElse(null),
                     target.map(PostTarget::title).orElse(null), row.clicks(), topNetwork(networks).orElse(null),
-                    networks));
+                    networks, arrivals.getOrDefault(row.post(), new NetworkCounts()).total()));
         }
         return new TopPosts(site.id(), range.from().toString(), range.to().toString(), paging.order(),
                 paging.limit(), paging.offset(), (int) ranked.clickedPosts(), top);
@@ -169,11 +175,102 @@ public class StatsService {
         Split split = data.split(site.id(), range.firstUtcDay(), range.lastUtcDay());
         data.postDays(post.post(), split).forEach((day, counts) -> add(buckets.clicks, buckets,
                 day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, Optional.empty(), networks));
+        Map<String, Long> arrivals = new TreeMap<>();
+        data.postArrivalDays(post.post(), split).forEach((day, counts) -> add(buckets.arrivals, buckets,
+                day.atStartOfDay().toInstant(ZoneOffset.UTC), counts, Optional.empty(), arrivals));
         long total = networks.values().stream().mapToLong(Long::longValue).sum();
         Optional<io.sharepulse.post.Post> row = posts.find(post.post());
         return new PostStats(post.post().value(), post.target().url(), post.target().title(),
                 post.target().media(), row.map(p -> p.locked).orElse(false), range.from().toString(),
-                range.to().toString(), interval.id(), total, networks, buckets.list(false, false));
+                range.to().toString(), interval.id(), total, networks, arrivals, buckets.list(false, false, true));
+    }
+
+    /**
+     * Shares and arrivals of the range against the range of the same length just before it; networks ranked by
+     * arrivals per share; the {@code limit} posts with the most arrivals, with their titles.
+     */
+    public Stats.Attribution attribution(String siteId, DateRange range, int limit) {
+        SiteView site = sites.get(siteId);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(range.from(), range.to()) + 1;
+        LocalDate previousTo = range.from().minusDays(1);
+        LocalDate previousFrom = previousTo.minusDays(days - 1);
+        Split split = data.split(site.id(), range.from(), range.to());
+        Split before = data.split(site.id(), previousFrom, previousTo);
+
+        NetworkCounts shares = sum(data.siteSummary(site.id(), split).clicks());
+        NetworkCounts arrivals = sum(data.siteArrivals(site.id(), split));
+        Stats.Period current = period(range.from(), range.to(), shares.total(), arrivals.total());
+        Stats.Period previous = period(previousFrom, previousTo,
+                sum(data.siteSummary(site.id(), before).clicks()).total(),
+                sum(data.siteArrivals(site.id(), before)).total());
+        Stats.Change change = new Stats.Change(change(current.shares(), previous.shares()),
+                change(current.arrivals(), previous.arrivals()),
+                current.arrivalsPerShare() == null || previous.arrivalsPerShare() == null
+                        || previous.arrivalsPerShare() == 0 ? null
+                        : round(current.arrivalsPerShare() / previous.arrivalsPerShare() - 1, 4));
+
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        shares.sorted().keySet().forEach(ids::add);
+        arrivals.sorted().keySet().forEach(ids::add);
+        List<Stats.NetworkAttribution> networks = new ArrayList<>();
+        for (String id : ids) {
+            String name = catalog.find(id).map(Network::name).orElse(id);
+            long s = shares.get(id);
+            long a = arrivals.get(id);
+            Double ratio = ratio(a, s);
+            networks.add(new Stats.NetworkAttribution(id, name, s, a, ratio, name + ": " + s + (s == 1 ? " share, "
+                    : " shares, ") + a + (a == 1 ? " visit" : " visits") + (ratio == null ? ""
+                    : ", " + String.format(java.util.Locale.ROOT, "%.1f", (double) a / s) + " visits per share")));
+        }
+        networks.sort(Comparator.comparing((Stats.NetworkAttribution n) -> n.arrivalsPerShare() == null ? -1
+                : n.arrivalsPerShare()).reversed().thenComparing(Comparator.comparingLong(
+                        Stats.NetworkAttribution::arrivals).reversed()));
+
+        List<Map.Entry<PostId, Long>> top = data.topArrivals(site.id(), split, limit);
+        List<PostId> page = top.stream().map(Map.Entry::getKey).toList();
+        Map<PostId, NetworkCounts> postShares = data.postNetworks(site.id(), page, split);
+        Map<PostId, PostTarget> targets = posts.targets(page);
+        List<Stats.PostAttribution> postList = new ArrayList<>();
+        for (Map.Entry<PostId, Long> row : top) {
+            Optional<PostTarget> target = Optional.ofNullable(targets.get(row.getKey()));
+            long s = postShares.getOrDefault(row.getKey(), new NetworkCounts()).total();
+            postList.add(new Stats.PostAttribution(row.getKey().value(), target.map(PostTarget::url).orElse(null),
+                    target.map(PostTarget::title).orElse(null), s, row.getValue(), ratio(row.getValue(), s)));
+        }
+        String summary = current.arrivals() + (current.arrivals() == 1 ? " visit" : " visits")
+                + (change.arrivals() == null ? "" : ", " + percent(change.arrivals()) + " vs the " + days
+                        + (days == 1 ? " day" : " days") + " before");
+        return new Stats.Attribution(site.id(), current, previous, change, summary, networks, postList,
+                data.siteContext(site.id(), split));
+    }
+
+    /** "+18 %", "-3 %", "±0 %". */
+    static String percent(double change) {
+        long p = Math.round(change * 100);
+        return (p > 0 ? "+" : p == 0 ? "±" : "") + p + " %";
+    }
+
+    private static Stats.Period period(LocalDate from, LocalDate to, long shares, long arrivals) {
+        return new Stats.Period(from.toString(), to.toString(), shares, arrivals, ratio(arrivals, shares));
+    }
+
+    private static Double ratio(long arrivals, long shares) {
+        return shares == 0 ? null : round((double) arrivals / shares, 2);
+    }
+
+    private static Double change(long now, long before) {
+        return before == 0 ? null : round((double) (now - before) / before, 4);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static NetworkCounts sum(Map<LocalDate, NetworkCounts> days) {
+        NetworkCounts out = new NetworkCounts();
+        days.values().forEach(out::addAll);
+        return out;
     }
 
     private record KnownPost(PostId post, PostTarget target) {
@@ -230,13 +327,15 @@ public class StatsService {
     }
 
     private Series series(SiteView site, DateRange range, Interval interval, Optional<String> network,
-            Optional<PostId> post, Buckets buckets, Map<String, Long> networkTotals, boolean bots, boolean uniques) {
+            Optional<PostId> post, Buckets buckets, Map<String, Long> networkTotals, boolean bots, boolean uniques,
+            boolean arrivals) {
         long clicks = Arrays.stream(buckets.clicks).sum();
         Totals totals = new Totals(clicks, bots ? Arrays.stream(buckets.bots).sum() : null,
-                uniques ? Arrays.stream(buckets.uniques).sum() : null, networkTotals);
+                uniques ? Arrays.stream(buckets.uniques).sum() : null, networkTotals,
+                arrivals ? Arrays.stream(buckets.arrivals).sum() : null);
         return new Series(site.id(), range.from().toString(), range.to().toString(), interval.id(),
                 range.zone().getId(), network.orElse(null), post.map(PostId::value).orElse(null), totals,
-                buckets.list(bots, uniques));
+                buckets.list(bots, uniques, arrivals));
     }
 
     /** The zero-filled buckets of a range: the first starts at the range's start, the others on interval edges. */
@@ -247,6 +346,7 @@ public class StatsService {
         final long[] clicks;
         final long[] bots;
         final long[] uniques;
+        final long[] arrivals;
 
         Buckets(DateRange range, Interval interval) {
             this.zone = range.zone();
@@ -265,6 +365,7 @@ public class StatsService {
             this.clicks = new long[starts.length];
             this.bots = new long[starts.length];
             this.uniques = new long[starts.length];
+            this.arrivals = new long[starts.length];
         }
 
         /** The bucket holding the instant, or -1 outside the range. */
@@ -276,12 +377,12 @@ public class StatsService {
             return i >= 0 ? i : -i - 2;
         }
 
-        List<Bucket> list(boolean withBots, boolean withUniques) {
+        List<Bucket> list(boolean withBots, boolean withUniques, boolean withArrivals) {
             List<Bucket> out = new ArrayList<>(starts.length);
             for (int i = 0; i < starts.length; i++) {
                 out.add(new Bucket(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(starts[i].atZone(zone)),
                         starts[i].getEpochSecond(), clicks[i], withBots ? bots[i] : null,
-                        withUniques ? uniques[i] : null));
+                        withUniques ? uniques[i] : null, withArrivals ? arrivals[i] : null));
             }
             return out;
         }

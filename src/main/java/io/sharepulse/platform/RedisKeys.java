@@ -101,17 +101,42 @@ public class RedisKeys {
         return site(site) + "cc:" + clientHash + ":" + postHash + ":" + network;
     }
 
+    /** Hash: counted clicks of one site on one day per device class ({@code d:mobile}) and browser ({@code b:firefox}). */
+    public String context(String site, LocalDate day) {
+        return site(site) + "cx:" + day(day);
+    }
+
     /** String: dedupe marker of one visitor, post and network. */
     public String dedupe(String site, String visitor, String postHash, String network) {
         return site(site) + "dd:" + visitor + ":" + postHash + ":" + network;
     }
 
-    /** String: requests of one API key in its current one-minute window (rate limit). */
+    /** Hash: arrivals (readers back through a tagged link) per network of one post on one day. */
+    public String arrivalsPostDay(String site, String postHash, LocalDate day) {
+        return site(site) + "apd:" + postHash + ":" + day(day);
+    }
+
+    /** Hash: arrivals per network of one site on one day. */
+    public String arrivalsSiteDay(String site, LocalDate day) {
+        return site(site) + "ad:" + day(day);
+    }
+
+    /** Sorted set: post hash → arrivals on one day (the posts the rollup copies, without a scan). */
+    public String arrivalsTop(String site, LocalDate day) {
+        return site(site) + "atop:" + day(day);
+    }
+
+    /** String: dedupe marker of one visitor's arrival on a post from a network. */
+    public String arrivalDedupe(String site, String visitor, String postHash, String network) {
+        return site(site) + "add:" + visitor + ":" + postHash + ":" + network;
+    }
+
     /** String: a public write path's window counter for one client (kind: registration, event). */
     public String publicLimit(String site, String kind, String clientHash) {
         return site(site) + "rl:pub:" + kind + ":" + clientHash;
     }
 
+    /** String: requests of one API key in its current one-minute window (rate limit). */
     public String rateLimit(String site, String keyId) {
         return site(site) + "rl:" + keyId;
     }

@@ -34,6 +34,12 @@ public class UrlCanonicalizer {
             "mc_cid", "mc_eid", "igshid", "yclid", "twclid", "ttclid", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id",
             "oly_enc_id", "vero_id", "__s", "_ga", "_gl");
 
+    /**
+     * The attribution tag: the query parameter naming the network on the links we hand to networks
+     * ({@code ?sp=reddit}). It says where a reader came from, never who they are, and is never part of a post's URL.
+     */
+    public static final String TAG = "sp";
+
     /** Why a URL was refused, as the caller should read it. */
     public static ProblemException invalid(String detail) {
         return new ProblemException(400, "invalid-url", "Invalid URL", detail);
@@ -105,7 +111,8 @@ public class UrlCanonicalizer {
                     continue;
                 }
                 String normalized = normalizeEncoding(param, "/?:@!$'()*+,;=");
-                if (keptNames != null ? !keptNames.contains(name(normalized)) : stripTracking && isTracking(normalized)) {
+                if (stripTracking && TAG.equals(name(normalized))
+                        || (keptNames != null ? !keptNames.contains(name(normalized)) : stripTracking && isTracking(normalized))) {
                     continue;
                 }
                 kept.add(normalized);
@@ -192,6 +199,17 @@ public class UrlCanonicalizer {
     private static boolean isTracking(String param) {
         String name = name(param).toLowerCase(Locale.ROOT);
         return name.startsWith("utm_") || TRACKING.contains(name);
+    }
+
+    /**
+     * {@code url} (a canonical one) with the attribution tag naming {@code network} appended: where the redirect
+     * sends a post to a network, so the reader who comes back through the network's link can be counted.
+     */
+    public static String tagged(String url, String network) {
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        return base + (base.indexOf('?') < 0 ? '?' : '&') + TAG + "=" + network + fragment;
     }
 
     private static String name(String param) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.sharepulse.platform.SharepulseConfig;
+import io.sharepulse.post.UrlCanonicalizer;
 import io.sharepulse.share.DailySalt;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
@@ -36,9 +37,14 @@ public class PrivacyResource {
         static native TemplateInstance privacy(Facts facts);
     }
 
-    /** Everything the page states, already in words. */
+    /**
+     * Everything the page states, already in words.
+     *
+     * @param tagsLinks the share links carry the attribution tag {@link #tag} (a site's setting; true for the
+     *                  deployment's default)
+     */
     public record Facts(String site, String dedupe, boolean honoursDnt, String dayRetention, String hourRetention,
-            String saltLifetime, String clickCapWindow) {
+            String saltLifetime, String clickCapWindow, boolean tagsLinks, String tag) {
     }
 
     private final SharepulseConfig config;
@@ -60,7 +66,8 @@ public class PrivacyResource {
             Facts facts = new Facts(found.map(SiteView::name).orElse(null), words(dedupe),
                     found.map(SiteView::honourDnt).orElse(true), words(config.counting().retention()),
                     words(config.counting().hourRetention()),
-                    words(DailySalt.lifetime(config)), words(config.limits().clickCapWindow()));
+                    words(DailySalt.lifetime(config)), words(config.limits().clickCapWindow()),
+                    found.map(SiteView::tagLinks).orElse(true), UrlCanonicalizer.TAG);
             return Response.ok(Templates.privacy(facts).render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                     .build(); // the default page headers (platform.SecurityHeaders) are exactly what it needs

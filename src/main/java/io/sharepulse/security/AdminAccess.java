@@ -11,7 +11,7 @@ import io.sharepulse.platform.ProblemException;
  * do everything. A site key sees only its own site: any path of another site answers 404 whether or not that
  * site exists (nothing leaks), and within its site:
  * <ul>
- * <li>{@code read}: the analytics ({@code stats}, {@code networks}, {@code posts}, {@code posts/{id}},
+ * <li>{@code read}: the analytics ({@code stats}, {@code networks}, {@code posts}, {@code attribution}, {@code posts/{id}},
  * {@code export.csv});</li>
  * <li>{@code admin}: also {@code GET}/{@code PUT} of the site itself and its {@code keys}, and {@code PATCH} of a
  * post ({@code posts/{id}}: its title, image and lock).</li>
@@ -22,7 +22,7 @@ import io.sharepulse.platform.ProblemException;
 public final class AdminAccess {
 
     static final String ADMIN_PREFIX = "/admin/v1";
-    private static final Set<String> ANALYTICS = Set.of("stats", "networks", "posts", "export.csv");
+    private static final Set<String> ANALYTICS = Set.of("stats", "networks", "posts", "attribution", "export.csv");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
     private AdminAccess() {

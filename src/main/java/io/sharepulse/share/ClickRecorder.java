@@ -146,9 +146,21 @@ public class ClickRecorder {
      */
     public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds, Cap cap,
             Refusal refusal) {
+        return record(post, network, mode, visitor, dedupeSeconds, cap, refusal, NO_CONTEXT, NO_CONTEXT);
+    }
+
+    /** The device and browser arguments when none are kept (DNT/GPC, bots, peeks, refusals). */
+    public static final String NO_CONTEXT = "";
+
+    /**
+     * As {@link #record(PostId, String, Mode, String, int, Cap, Refusal)}, also counting the click's device class
+     * and browser family ({@link UserAgents}) in the day's context counters, in the same script run.
+     */
+    public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds, Cap cap,
+            Refusal refusal, String device, String browser) {
         Hour now = hour();
         String site = post.site();
-        Future<Response> script = SCRIPT.runFuture(redis, 10,
+        Future<Response> script = SCRIPT.runFuture(redis, 11,
                 keys.post(site, post.hash()),
                 keys.dedupe(site, visitor, post.hash(), network),
                 keys.postDay(site, post.hash(), now.day()),
@@ -159,10 +171,11 @@ public class ClickRecorder {
                 keys.bots(site, now.day()),
                 keys.refusals(site, now.day()),
                 keys.clickCap(site, cap.client(), post.hash(), network),
+                keys.context(site, now.day()),
                 network, mode.arg, visitor, Integer.toString(dedupeSeconds),
                 now.dayExpiry(), now.hourExpiry(), post.hash(), refusal == null ? "" : refusal.id,
                 mode == Mode.COUNT ? Integer.toString(Math.max(0, cap.clicks())) : "0",
-                Long.toString(Math.max(1, cap.windowSeconds())));
+                Long.toString(Math.max(1, cap.windowSeconds())), device, browser);
         // The script runs to its end whatever the reader's wait does: a Redis that is merely slow still counts the
         // click, while the reader is redirected after the timeout (and the click reported as unconfirmed, then as
         // confirmed late or lost). The timers are the event loop's own, not a scheduler thread's.

@@ -86,8 +86,12 @@ public class ClickTally {
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
         Future<VisitorHasher.Hashes> hashes = mode != Mode.COUNT ? NO_HASHES
                 : visitors.hashesFuture(visit, site.id(), anonymous);
+        // Device class and browser family as counters only, and not for readers who asked not to be tracked.
+        boolean context = mode == Mode.COUNT && !anonymous;
+        String device = context ? UserAgents.device(visit.userAgent()) : ClickRecorder.NO_CONTEXT;
+        String browser = context ? UserAgents.browser(visit.userAgent()) : ClickRecorder.NO_CONTEXT;
         return hashes.compose(h -> record(post, network.id(), mode, h.visitor(), site.dedupeSeconds(),
-                        new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason))
+                        new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason, device, browser))
                 .recover(f -> f instanceof ProblemException ? Future.failedFuture(f)
                         : unanswered(post, network.id(), mode, f))
                 .map(result -> {
@@ -109,11 +113,12 @@ public class ClickTally {
 
     /** Runs the script; a post Redis lost is put back from PostgreSQL and the click recorded after all. */
     private Future<Recorded> record(PostId post, String network, Mode mode, String visitor, int dedupe,
-            ClickRecorder.Cap cap, Refusal reason) {
-        return recorder.record(post, network, mode, visitor, dedupe, cap, reason).compose(answer ->
+            ClickRecorder.Cap cap, Refusal reason, String device, String browser) {
+        return recorder.record(post, network, mode, visitor, dedupe, cap, reason, device, browser).compose(answer ->
                 answer instanceof Recorded r ? Future.succeededFuture(r)
                 : future(posts.restore(post)).compose(restored -> restored.isEmpty() ? noSuchPost()
-                        : recorder.record(post, network, mode, visitor, dedupe, cap, reason).compose(again ->
+                        : recorder.record(post, network, mode, visitor, dedupe, cap, reason, device, browser)
+                                .compose(again ->
                                 again instanceof Recorded second ? Future.succeededFuture(second) : noSuchPost())));
     }
 

@@ -121,4 +121,9 @@ public class PublicLimits {
         return Hashing.base64url(Hashing.sha256(salt, PURPOSE,
                 ClientIpResolver.network(clientIp).getBytes(StandardCharsets.UTF_8)), 12);
     }
+
+    /** Events (and arrivals, counted in the arrival script itself) one client may report per minute on a site. */
+    int eventsPerMinute() {
+        return events;
+    }
 }

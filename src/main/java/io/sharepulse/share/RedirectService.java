@@ -11,6 +11,8 @@ import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostId;
 import io.sharepulse.post.PostRecord;
+import io.sharepulse.post.PostTarget;
+import io.sharepulse.post.UrlCanonicalizer;
 import io.sharepulse.site.SiteDirectory;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
@@ -102,10 +104,22 @@ public class RedirectService {
                 if (destination.get().page() != null) {
                     return new Pick(destination.get(), post);
                 }
-                return new Redirect(catalog.shareUrl(destination.get(), ShareLinks.values(site, result.target()),
+                return new Redirect(catalog.shareUrl(destination.get(), values(site, result.target(), network),
                         visit.userAgent()).orElseThrow());
             });
         });
+    }
+
+    /**
+     * The template values of the share URL: the post's URL tagged with the network whose button was clicked (the
+     * id its shares count under, so arrivals line up with them), unless the site turned the tag off.
+     */
+    static Map<String, String> values(SiteView site, PostTarget target, Network network) {
+        Map<String, String> values = ShareLinks.values(site, target);
+        if (site.tagLinks() && target.url() != null) {
+            values.put("url", UrlCanonicalizer.tagged(target.url(), network.id()));
+        }
+        return values;
     }
 
     private List<Network> alternatives(SiteView site) {

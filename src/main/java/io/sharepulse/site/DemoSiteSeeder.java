@@ -37,7 +37,7 @@ public class DemoSiteSeeder {
         List<String> networks = new ArrayList<>(BAR_2008);
         networks.addAll(MODERN);
         sites.create(new SiteRequest(DEMO_SITE, "Sharepulse demo blog", List.of("localhost", "127.0.0.1"), false,
-                networks, "auto", null, null, null, null, null, null, null));
+                networks, "auto", null, null, null, null, null, null, null, null));
         LOG.infof("Seeded the demo site '%s' (domains localhost, 127.0.0.1)", DEMO_SITE);
     }
 }

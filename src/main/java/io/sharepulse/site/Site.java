@@ -58,6 +58,10 @@ public class Site extends PanacheEntityBase {
     @Column(name = "media_domains", nullable = false, columnDefinition = "text[]")
     public List<String> mediaDomains;
 
+    /** Whether the links handed to networks carry the attribution tag ({@code ?sp=<network>}). */
+    @Column(name = "tag_links", nullable = false)
+    public boolean tagLinks = true;
+
     public String via;
 
     public String hashtags;

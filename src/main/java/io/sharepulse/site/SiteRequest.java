@@ -28,6 +28,8 @@ import jakarta.validation.constraints.Size;
  *                          from page URLs; default none; {@code ["*"]} keeps all but tracking ones
  * @param mediaDomains      hosts besides {@code domains} whose images posts may name (an image CDN), with their
  *                          subdomains; default none
+ * @param tagLinks          the links handed to networks carry {@code ?sp=<network>} so arrivals can be counted
+ *                          (default true); false gives untagged links
  */
 public record SiteRequest(
         @Pattern(regexp = SiteRequest.ID_PATTERN, message = "must be a lower-case slug of letters, digits and dashes (at most 40)")
@@ -43,7 +45,8 @@ public record SiteRequest(
         @Pattern(regexp = "[A-Za-z0-9_]{1,15}", message = "must be a handle without @ (letters, digits, _; at most 15)") String via,
         @Pattern(regexp = "[\\p{L}\\p{N}_]{1,50}(,[\\p{L}\\p{N}_]{1,50}){0,9}", message = "must be up to 10 comma-separated tags without #") String hashtags,
         @Size(max = 20) List<@NotNull @Pattern(regexp = "\\*|[A-Za-z0-9._~-]{1,64}", message = "must be a parameter name (letters, digits, . _ ~ -; at most 64) or *") String> queryParams,
-        @Size(max = 20) List<@NotBlank @Size(max = 253) String> mediaDomains) {
+        @Size(max = 20) List<@NotBlank @Size(max = 253) String> mediaDomains,
+        Boolean tagLinks) {
 
     public static final String ID_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
     /** {@link #ID_PATTERN} compiled once: it is checked on every click. */

@@ -130,6 +130,7 @@ public class SiteService {
         site.queryParams = request.queryParams() == null ? List.of()
                 : request.queryParams().contains(SiteView.ALL_PARAMS) ? List.of(SiteView.ALL_PARAMS)
                 : List.copyOf(new LinkedHashSet<>(request.queryParams()));
+        site.tagLinks = request.tagLinks() == null || request.tagLinks();
         site.updatedAt = now();
     }
 

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param queryParams query parameters that make another page of the site; every other one is dropped from page
  *                    URLs ({@code ["*"]}: all are kept but tracking ones)
  * @param mediaDomains hosts besides the site's own whose images a post may name (with their subdomains)
+ * @param tagLinks    the links handed to networks carry the attribution tag {@code ?sp=<network>}, so readers who
+ *                    come back through them are counted as arrivals; false: untagged links, no arrivals
  */
 public record SiteView(String id, String name, List<String> domains, boolean includeSubdomains, List<String> networks,
         String theme, int dedupeMinutes, boolean honourDnt, int minCount, String via, String hashtags,
-        List<String> queryParams, List<String> mediaDomains, Instant createdAt, Instant updatedAt) {
+        List<String> queryParams, List<String> mediaDomains, boolean tagLinks, Instant createdAt, Instant updatedAt) {
 
     /** In {@link #queryParams}: every parameter is kept but tracking ones (sites made before the setting). */
     public static final String ALL_PARAMS = "*";
@@ -25,7 +27,8 @@ public record SiteView(String id, String name, List<String> domains, boolean inc
         return new SiteView(site.id, site.name, List.copyOf(site.domains), site.includeSubdomains,
                 List.copyOf(site.networks), site.theme, site.dedupeSeconds / 60, site.honourDnt, site.minCount,
                 site.via, site.hashtags, List.copyOf(site.queryParams),
-                site.mediaDomains == null ? List.of() : List.copyOf(site.mediaDomains), site.createdAt, site.updatedAt);
+                site.mediaDomains == null ? List.of() : List.copyOf(site.mediaDomains), site.tagLinks, site.createdAt,
+                site.updatedAt);
     }
 
     /** Whether a URL host (lower-case, ASCII) belongs to this site. */

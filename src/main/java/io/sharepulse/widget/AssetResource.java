@@ -42,6 +42,13 @@ public class AssetResource {
     }
 
     @GET
+    @Path("a.js")
+    @Operation(summary = "The arrivals tag for pages without a bar: <script src=\".../a.js\" data-site=\"...\" async>")
+    public Response arrivals(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings, @Context Request request) {
+        return serve(assets.get("a.js"), REVALIDATE, encodings, request);
+    }
+
+    @GET
     @Path("embed.css")
     @Operation(summary = "The stylesheet of the no-JS fragment")
     public Response embedCss(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings, @Context Request request) {

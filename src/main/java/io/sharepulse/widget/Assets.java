@@ -19,7 +19,7 @@ import io.sharepulse.platform.Hashing;
 /**
  * The files the widget package serves, read once at start-up: {@code widget.js} (the embed), {@code embed.css}
  * (the no-JS fragment's stylesheet, with a colour rule per network generated from {@link NetworkIcons}),
- * {@code fediverse.js} and {@code page.css} (our own pages). Each has a content hash, which names its immutable
+ * {@code a.js} (arrivals on pages without a bar), {@code fediverse.js} and {@code page.css} (our own pages). Each has a content hash, which names its immutable
  * URL {@code /v/{hash}/{name}} and is its ETag, and a gzip copy made once.
  *
  * <p>Scripts are kept readable in {@code src/main/resources/widget/}; what is served is that text with its
@@ -43,6 +43,7 @@ public class Assets {
     @Inject
     public Assets(NetworkIcons icons) {
         add("widget.js", "text/javascript; charset=utf-8", strip(text("widget/widget.js")));
+        add("a.js", "text/javascript; charset=utf-8", strip(text("widget/arrive.js")));
         add("fediverse.js", "text/javascript; charset=utf-8", strip(text("widget/fediverse.js")));
         add("page.css", "text/css; charset=utf-8", text("widget/page.css"));
         add("embed.css", "text/css; charset=utf-8", text("widget/embed.css") + colours(icons));

@@ -18,6 +18,7 @@ import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.post.PostRecord;
+import io.sharepulse.post.UrlCanonicalizer;
 import io.sharepulse.share.ShareLinks;
 import io.sharepulse.site.SiteView;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +71,10 @@ public class FediverseResource {
 
     private Response page(Network network, SiteView site, PostRecord post) {
         Map<String, String> values = ShareLinks.values(site, post);
+        if (site.tagLinks()) {
+            // The attribution tag, as the redirect adds it for the other networks: the button's network.
+            values.put("url", UrlCanonicalizer.tagged(post.url(), network.id()));
+        }
         String prefix = "https://" + PLACEHOLDER_HOST;
         List<Software> software = catalog.all().stream()
                 .filter(n -> n.isActive() && n.page() == Network.Page.FEDIVERSE && n.instanceTemplate() != null)

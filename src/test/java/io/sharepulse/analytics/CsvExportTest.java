@@ -65,7 +65,7 @@ class CsvExportTest {
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(body)).getRecords();
         assertThat(rows.get(0).getParser().getHeaderNames())
-                .containsExactly("date", "post", "url", "title", "network", "clicks");
+                .containsExactly("date", "post", "url", "title", "network", "clicks", "arrivals");
         assertThat(rows).hasSize(TITLES.size() + 2);
         long total = rows.stream().mapToLong(r -> Long.parseLong(r.get("clicks"))).sum();
         assertThat(total).isEqualTo(TITLES.size() + 2);

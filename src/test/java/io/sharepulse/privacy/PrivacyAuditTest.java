@@ -28,7 +28,8 @@ import io.restassured.response.Response;
 import io.sharepulse.platform.RedisKeys;
 
 /**
- * The privacy promise, checked against everything we wrote: clicks from known addresses and browsers, then
+ * The privacy promise, checked against everything we wrote: clicks and arrivals from known addresses and
+ * browsers, rolled up into the history, then
  * every Redis key of this run and every PostgreSQL table is read back, and neither the addresses (in any
  * textual form) nor the User-Agents appear anywhere. No answer sets a cookie; every salt expires within 48 h.
  */
@@ -56,10 +57,14 @@ class PrivacyAuditTest {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    io.sharepulse.analytics.ClickRollup rollup;
+
     @Test
     void noAddressOrUserAgentIsStoredAnywhereAndNoCookieIsSet() throws Exception {
         String site = createSite("audit", List.of("reddit", "x"), Map.of("honourDnt", false));
-        String post = share(site, uniquePostUrl(), "Audit").getString("post");
+        String url = uniquePostUrl();
+        String post = share(site, url, "Audit").getString("post");
         List<Response> answers = new ArrayList<>();
         for (String ip : List.of(IPV4, IPV6)) {
             for (String ua : List.of(UA_FIREFOX, UA_SAFARI)) {
@@ -67,6 +72,14 @@ class PrivacyAuditTest {
                     answers.add(given().redirects().follow(false).header("User-Agent", ua)
                             .header("X-Forwarded-For", ip).get("/s/{p}/{n}", post, network));
                 }
+            }
+        }
+        // Readers back through the tagged links: arrivals are counted from the same addresses and browsers.
+        for (String ip : List.of(IPV4, IPV6)) {
+            for (String ua : List.of(UA_FIREFOX, UA_SAFARI)) {
+                answers.add(given().header("User-Agent", ua).header("X-Forwarded-For", ip)
+                        .contentType("text/plain;charset=UTF-8").body("{\"url\":\"" + url + "?sp=reddit\","
+                                + "\"network\":\"reddit\"}").post("/api/v1/sites/{s}/arrivals", site));
             }
         }
         answers.add(given().header("User-Agent", UA_FIREFOX).header("X-Forwarded-For", IPV4)
@@ -80,6 +93,12 @@ class PrivacyAuditTest {
         });
         assertThat(given().get("/api/v1/posts/{p}/counts", post).then().extract().<Integer>path("total"))
                 .isEqualTo(8);
+        // The day's counters, arrivals and device and browser counters copied into PostgreSQL too.
+        rollup.rollDay(site, java.time.LocalDate.now(java.time.ZoneOffset.UTC), java.time.Instant.now());
+        assertThat(io.sharepulse.Fixtures.rows("select arrivals from site_arrival_day where site_id = '" + site + "'"))
+                .containsExactly("4");
+        assertThat(io.sharepulse.Fixtures.rows("select count(*) from site_context_day where site_id = '" + site
+                + "'")).containsExactly("4"); // desktop, mobile, firefox, safari: counters, no more
 
         String everything = redisDump() + "\n" + databaseDump();
         assertThat(everything).contains(post.substring(post.indexOf('.') + 1)); // the dump did find our data

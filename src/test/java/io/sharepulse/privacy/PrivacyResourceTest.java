@@ -30,6 +30,17 @@ class PrivacyResourceTest {
     }
 
     @Test
+    void theAttributionTagIsExplainedAndASiteWithoutItSaysSo() {
+        given().get("/privacy").then().statusCode(HttpStatus.SC_OK)
+                .body(allOf(containsString("<code>?sp=reddit</code>"), containsString("remove the tag"),
+                        containsString("nothing about you"), containsString("device class"),
+                        not(containsString("carry no tag"))));
+        String site = createSite("privacy-untagged", List.of("reddit"), Map.of("tagLinks", false));
+        given().queryParam("site", site).get("/privacy").then().statusCode(HttpStatus.SC_OK)
+                .body(allOf(containsString("carry no tag"), not(containsString("<code>?sp=reddit</code>"))));
+    }
+
+    @Test
     void aSitesOwnSettingsAreStatedForIt() {
         String site = createSite("privacy", List.of("reddit"), Map.of("dedupeMinutes", 10, "honourDnt", false));
         given().queryParam("site", site).get("/privacy").then().statusCode(HttpStatus.SC_OK)

@@ -52,6 +52,7 @@ class AdminAccessMatrixTest {
                 new Endpoint("GET", s + "/posts", null, 401, 404, 200, 200, 200),
                 new Endpoint("GET", s + "/posts/" + post, null, 401, 404, 200, 200, 200),
                 new Endpoint("PATCH", s + "/posts/" + post, "{\"title\":\"Matrix\"}", 401, 404, 403, 200, 200),
+                new Endpoint("GET", s + "/attribution", null, 401, 404, 200, 200, 200),
                 new Endpoint("GET", s + "/export.csv", null, 401, 404, 200, 200, 200),
                 new Endpoint("GET", s, null, 401, 404, 403, 200, 200),
                 new Endpoint("PUT", s, siteBody, 401, 404, 403, 200, 200),

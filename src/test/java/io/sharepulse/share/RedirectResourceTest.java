@@ -66,7 +66,7 @@ class RedirectResourceTest {
                 .get("/s/{post}/reddit", post)
                 .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY)
                 .header("Location", equalTo("https://www.reddit.com/submit?url="
-                        + url.replace(":", "%3A").replace("/", "%2F") + "&title=Rock%20%26%20Roll"))
+                        + url.replace(":", "%3A").replace("/", "%2F") + "%3Fsp%3Dreddit&title=Rock%20%26%20Roll"))
                 .header("Cache-Control", "no-store")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header("Set-Cookie", nullValue());
@@ -231,7 +231,7 @@ class RedirectResourceTest {
         String site = createSite("sms", List.of("sms"));
         String url = uniquePostUrl();
         String post = share(site, url, "Text me").getString("post");
-        String body = "Text%20me%20" + ShareTemplate.encode(url);
+        String body = "Text%20me%20" + ShareTemplate.encode(url + "?sp=sms");
         String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
                 + "Version/18.5 Mobile/15E148 Safari/604.1";
         given().redirects().follow(false).header("User-Agent", iphone).get("/s/{post}/sms", post)

@@ -32,7 +32,8 @@ class FediverseResourceTest {
                 .header("Referrer-Policy", "no-referrer")
                 .extract().asString();
         String title = ShareTemplate.encode("Rock & <Roll>");
-        String link = ShareTemplate.encode(url);
+        // The servers get the page tagged with the picker's network (?sp=mastodon), as the redirect tags others.
+        String link = ShareTemplate.encode(url + "?sp=mastodon");
         String text = title + "%20" + link;
         assertThat(page).contains("data-network=\"mastodon\"",
                 "value=\"mastodon\" data-path=\"/share?text=" + text + "\"",
@@ -45,7 +46,8 @@ class FediverseResourceTest {
         // The generic button preselects nothing (the reader's last choice does) and falls back to Share₂Fedi.
         String generic = given().queryParam("post", post).get("/fediverse").then().statusCode(HttpStatus.SC_OK)
                 .extract().asString();
-        assertThat(generic).contains("data-network=\"\"", "href=\"https://s2f.kytta.dev/?text=" + text + "\"");
+        assertThat(generic).contains("data-network=\"\"", "href=\"https://s2f.kytta.dev/?text=" + title + "%20"
+                + ShareTemplate.encode(url + "?sp=fediverse") + "\"");
         assertThat(given().queryParam("post", post).queryParam("network", "lemmy").get("/fediverse").then()
                 .statusCode(HttpStatus.SC_OK).extract().asString()).contains("data-network=\"lemmy\"");
     }

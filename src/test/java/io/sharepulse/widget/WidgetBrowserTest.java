@@ -174,7 +174,8 @@ class WidgetBrowserTest {
             String href = reddit.getAttribute("href");
             reddit.click();
             // The link opens a new tab, which goes through our redirect to Reddit (resolved nowhere: see Browser).
-            String expected = "https://www.reddit.com/submit?url=" + ShareTemplate.encode(url) + "&title=Clicked";
+            String expected = "https://www.reddit.com/submit?url=" + ShareTemplate.encode(url + "?sp=reddit")
+                    + "&title=Clicked";
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> browser.driver().getWindowHandles().size() == 2);
             String tab = browser.driver().getWindowHandles().stream().filter(h -> !h.equals(window)).findFirst()
@@ -386,7 +387,8 @@ class WidgetBrowserTest {
         String site = createSite("mastodon", networks, OWN_PAGES);
         String url = uniquePostUrl();
         String post = share(site, url, "Toot this").getString("post");
-        String text = "Toot%20this%20" + ShareTemplate.encode(url);
+        // Each picker hands the servers the page tagged with its button's network.
+        String text = "Toot%20this%20" + ShareTemplate.encode(url + "?sp=mastodon");
         try (Browser browser = Browser.open()) {
             // A reader of the Mastodon picker's time: their server was kept under the old key.
             browser.get(api() + "/privacy");
@@ -417,7 +419,8 @@ class WidgetBrowserTest {
             assertThat(input.getAttribute("value")).isEmpty();
             input.sendKeys("@bob@misskey.example");
             input.submit();
-            String misskey = "https://misskey.example/share?text=Toot%20this&url=" + ShareTemplate.encode(url);
+            String misskey = "https://misskey.example/share?text=Toot%20this&url="
+                    + ShareTemplate.encode(url + "?sp=misskey");
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(browser.requestedUrls()).contains(misskey));
 
@@ -430,7 +433,7 @@ class WidgetBrowserTest {
             assertThat(browser.driver().findElement(By.id("instance")).getAttribute("value")).isEqualTo("social.example");
             assertThat(browser.driver().findElement(By.id("known")).isDisplayed()).isTrue();
             assertThat(browser.driver().findElement(By.linkText("s2f.kytta.dev")).getAttribute("href"))
-                    .isEqualTo("https://s2f.kytta.dev/?text=" + text);
+                    .isEqualTo("https://s2f.kytta.dev/?text=Toot%20this%20" + ShareTemplate.encode(url + "?sp=fediverse"));
             assertThat(browser.js("return localStorage.getItem('sharepulse.mastodon.instance')")).isNull();
 
             browser.driver().findElement(By.id("forget")).click();

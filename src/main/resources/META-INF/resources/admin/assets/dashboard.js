@@ -6,7 +6,7 @@
   const API = '/admin/v1';
   const PAGE = 10;
   const $ = (id) => document.getElementById(id);
-  const state = { key: null, site: null, offset: 0, chart: null };
+  const state = { key: null, site: null, offset: 0, chart: null, attrChart: null };
 
   function utcToday() {
     return new Date().toISOString().slice(0, 10);
@@ -87,7 +87,7 @@
     show($('error'), '');
     state.offset = 0;
     try {
-      await Promise.all([loadSeries(), loadNetworks(), loadPosts()]);
+      await Promise.all([loadSeries(), loadNetworks(), loadPosts(), loadAttribution()]);
       document.body.dataset.loaded = $('from').value + '/' + $('to').value;
     } catch (e) {
       show($('error'), e.message);
@@ -119,6 +119,63 @@
       axes: [{}, { label: 'per ' + interval }],
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC')
     }, data, box);
+    drawAttribution(stats, interval);
+  }
+
+  // Shares (counted clicks) against the visits they brought back, per bucket; arrivals are kept per UTC day.
+  function drawAttribution(stats, interval) {
+    const box = $('attr-chart');
+    if (state.attrChart) {
+      state.attrChart.destroy();
+      state.attrChart = null;
+    }
+    box.replaceChildren();
+    if (interval === 'hour') {
+      return;
+    }
+    state.attrChart = new uPlot({
+      width: Math.max(320, box.clientWidth),
+      height: 220,
+      series: [{}, { label: 'Shares', stroke: '#2563eb', width: 2 },
+        { label: 'Visits from shares', stroke: '#ea580c', fill: 'rgba(234,88,12,0.10)', width: 2 }],
+      scales: { x: { time: true } },
+      axes: [{}, { label: 'per ' + interval }],
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC')
+    }, [stats.series.map((b) => b.epoch), stats.series.map((b) => b.clicks),
+      stats.series.map((b) => b.arrivals == null ? null : b.arrivals)], box);
+  }
+
+  function cell(text, numeric) {
+    const td = document.createElement('td');
+    if (numeric) {
+      td.className = 'num';
+    }
+    td.textContent = text;
+    return td;
+  }
+
+  function ratio(value) {
+    return value == null ? '–' : value.toFixed(1);
+  }
+
+  async function loadAttribution() {
+    const result = await api(sitePath('attribution') + '?' + query());
+    $('total-shares').textContent = result.current.shares.toLocaleString();
+    $('total-arrivals').textContent = result.current.arrivals.toLocaleString();
+    $('total-ratio').textContent = ratio(result.current.arrivalsPerShare);
+    $('attr-change').textContent = result.summary;
+    const list = (counts) => Object.entries(counts).sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => k + ' ' + v.toLocaleString()).join(' · ') || '–';
+    $('context').textContent = 'Shares by device: ' + list(result.context.devices) + '. By browser: '
+      + list(result.context.browsers) + '.';
+    const rows = result.networks.map((n) => {
+      const tr = document.createElement('tr');
+      tr.title = n.summary;
+      tr.append(cell(n.name), cell(n.shares.toLocaleString(), true), cell(n.arrivals.toLocaleString(), true),
+        cell(ratio(n.arrivalsPerShare), true));
+      return tr;
+    });
+    $('attribution').tBodies[0].replaceChildren(...rows);
   }
 
   async function loadNetworks() {
@@ -174,7 +231,7 @@
       clicks.textContent = p.clicks.toLocaleString();
       const top = document.createElement('td');
       top.textContent = p.topNetwork || '';
-      tr.append(post, clicks, top);
+      tr.append(post, clicks, cell(p.arrivals.toLocaleString(), true), top);
       return tr;
     });
     $('posts').tBodies[0].replaceChildren(...rows);

@@ -1,0 +1,56 @@
+package io.sharepulse.share;
+
+import java.util.Locale;
+
+/**
+ * The two coarse facts of a User-Agent kept as counters, never with the click or the reader: the device class
+ * (mobile, tablet, desktop) and the browser family. A handful of substring checks, on the click path, and
+ * deliberately coarse: versions, platforms and models would start to describe a reader.
+ */
+public final class UserAgents {
+
+    private UserAgents() {
+    }
+
+    /** mobile, tablet or desktop (an iPad asking for the desktop site says it is a Mac: desktop). */
+    public static String device(String userAgent) {
+        String ua = lower(userAgent);
+        if (ua.contains("ipad") || ua.contains("tablet") || ua.contains("kindle") || ua.contains("silk/")
+                || (ua.contains("android") && !ua.contains("mobile"))) {
+            return "tablet";
+        }
+        if (ua.contains("mobi") || ua.contains("iphone") || ua.contains("ipod") || ua.contains("android")
+                || ua.contains("windows phone")) {
+            return "mobile";
+        }
+        return "desktop";
+    }
+
+    /** edge, opera, samsung, firefox, chrome, safari or other; the order matters (Edge says Chrome too). */
+    public static String browser(String userAgent) {
+        String ua = lower(userAgent);
+        if (ua.contains("edg/") || ua.contains("edga/") || ua.contains("edgios/")) {
+            return "edge";
+        }
+        if (ua.contains("opr/") || ua.contains("opera")) {
+            return "opera";
+        }
+        if (ua.contains("samsungbrowser/")) {
+            return "samsung";
+        }
+        if (ua.contains("firefox/") || ua.contains("fxios/")) {
+            return "firefox";
+        }
+        if (ua.contains("chrome/") || ua.contains("crios/") || ua.contains("chromium/")) {
+            return "chrome";
+        }
+        if (ua.contains("safari/") && ua.contains("version/")) {
+            return "safari";
+        }
+        return "other";
+    }
+
+    private static String lower(String userAgent) {
+        return userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
+    }
+}
