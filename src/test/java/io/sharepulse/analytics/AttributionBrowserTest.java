@@ -130,7 +130,7 @@ class AttributionBrowserTest {
             share(site, url, "Plain"); // shared from elsewhere before
             blog.serve("/plain.html", page(url, "Plain", "<script src=\"" + api() + "/a.js\" data-site=\"" + site
                     + "\" async></script>"), Map.of("Content-Security-Policy", csp()));
-            browser.get(url + "?sp=bluesky&ref=feed#comments");
+            browser.get(url + "?sp=reddit&ref=feed#comments");
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     browser.driver().getCurrentUrl()).isEqualTo(url + "?ref=feed#comments"));
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin()
