@@ -19,7 +19,9 @@ public enum ArrivalOutcome {
     /** The site turned the tag off: nothing to count. */
     OFF,
     /** A network the site's bar does not offer: its links never came from the bar. */
-    NOT_OFFERED;
+    NOT_OFFERED,
+    /** Not reported by a page of the site (no Origin, or another site's): refused with 403. */
+    FOREIGN_ORIGIN;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

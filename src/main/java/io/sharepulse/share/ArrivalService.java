@@ -85,6 +85,13 @@ public class ArrivalService {
         if (visit.prefetch() || bots.isBot(visit.userAgent())) {
             return counted(network, ArrivalOutcome.BOT);
         }
+        // Reported by a page of the site, as a widget event is: a script elsewhere may not count visits for it.
+        String origin = visit.origin() == null ? null : Fetch.host(visit.origin());
+        if (origin == null || !site.allowsHost(origin)) {
+            count(network, ArrivalOutcome.FOREIGN_ORIGIN);
+            return Future.failedFuture(new ProblemException(403, "arrival-origin-refused", "Arrival not counted",
+                    "An arrival is counted only from a page on one of the site's domains (its Origin)."));
+        }
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
         return salt.todayFuture().compose(s -> recorder.record(post, network.id(),
                 anonymous ? ClickRecorder.NO_VISITOR : VisitorHasher.hash(s, visit.clientIp(), visit.userAgent(),

@@ -1,6 +1,7 @@
 package io.sharepulse.privacy;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.BLOG_DOMAIN;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
@@ -78,6 +79,7 @@ class PrivacyAuditTest {
         for (String ip : List.of(IPV4, IPV6)) {
             for (String ua : List.of(UA_FIREFOX, UA_SAFARI)) {
                 answers.add(given().header("User-Agent", ua).header("X-Forwarded-For", ip)
+                        .header("Origin", "https://" + BLOG_DOMAIN)
                         .contentType("text/plain;charset=UTF-8").body("{\"url\":\"" + url + "?sp=reddit\","
                                 + "\"network\":\"reddit\"}").post("/api/v1/sites/{s}/arrivals", site));
             }

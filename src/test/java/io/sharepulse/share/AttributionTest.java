@@ -1,6 +1,7 @@
 package io.sharepulse.share;
 
 import static io.restassured.RestAssured.given;
+import static io.sharepulse.Fixtures.BLOG_DOMAIN;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.GOOGLEBOT_UA;
 import static io.sharepulse.Fixtures.PROBLEM;
@@ -44,8 +45,10 @@ public class AttributionTest {
     @Inject
     RedisKeys keys;
 
+    /** A beacon as a page of the test blog sends it (its Origin). */
     public static RequestSpecification beacon(String ip) {
-        return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).contentType(BEACON_TYPE);
+        return given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", ip).contentType(BEACON_TYPE)
+                .header("Origin", "https://" + BLOG_DOMAIN);
     }
 
     /** Reports an arrival at {@code url} from {@code network} as a reader at {@code ip}; expects 204. */
@@ -124,6 +127,16 @@ public class AttributionTest {
         beacon("192.0.2.13").header("Sec-Purpose", "prefetch").body(body(url, "reddit"))
                 .post("/api/v1/sites/{site}/arrivals", site).then().statusCode(HttpStatus.SC_NO_CONTENT);
         arrive(site, url, "x", "192.0.2.15"); // a network the bar does not offer: its links are not ours
+        // A script on another site's page, or one without a page, cannot count visits for this one.
+        for (String origin : List.of("https://elsewhere.example", "null")) {
+            given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "192.0.2.16").contentType(BEACON_TYPE)
+                    .header("Origin", origin).body(body(url, "reddit"))
+                    .post("/api/v1/sites/{site}/arrivals", site).then().statusCode(HttpStatus.SC_FORBIDDEN)
+                    .contentType(PROBLEM).body("type", equalTo("urn:sharepulse:problem:arrival-origin-refused"));
+        }
+        given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "192.0.2.17").contentType(BEACON_TYPE)
+                .body(body(url, "reddit")).post("/api/v1/sites/{site}/arrivals", site)
+                .then().statusCode(HttpStatus.SC_FORBIDDEN).contentType(PROBLEM);
         assertThat(arrivals(post, "reddit")).isEqualTo(2);
         assertThat(arrivals(post, "bluesky")).isEqualTo(1);
         assertThat(arrivals(post, "x")).isZero();
