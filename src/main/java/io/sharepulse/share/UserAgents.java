@@ -3,8 +3,9 @@ package io.sharepulse.share;
 import java.util.Locale;
 
 /**
- * The two coarse facts of a User-Agent kept as counters, never with the click or the reader: the device class
- * (mobile, tablet, desktop) and the browser family. A handful of substring checks, on the click path, and
+ * The coarse facts of a User-Agent: the device class (mobile, tablet, desktop) and the browser family, kept as
+ * counters, never with the click or the reader; and the platform, which with the family is the visitor hash's
+ * browser class. A handful of substring checks, on the click path, and
  * deliberately coarse: versions, platforms and models would start to describe a reader.
  */
 public final class UserAgents {
@@ -46,6 +47,33 @@ public final class UserAgents {
         }
         if (ua.contains("safari/") && ua.contains("version/")) {
             return "safari";
+        }
+        return "other";
+    }
+
+    /**
+     * android, ios, windows, chromeos, mac, linux or other: with {@link #browser}, the browser class the visitor hash
+     * reads instead of the User-Agent (VisitorHasher), never kept as a counter.
+     */
+    public static String platform(String userAgent) {
+        String ua = lower(userAgent);
+        if (ua.contains("android")) {
+            return "android";
+        }
+        if (ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod")) {
+            return "ios";
+        }
+        if (ua.contains("windows")) {
+            return "windows";
+        }
+        if (ua.contains("cros")) {
+            return "chromeos";
+        }
+        if (ua.contains("mac os x")) {
+            return "mac";
+        }
+        if (ua.contains("linux")) {
+            return "linux";
         }
         return "other";
     }

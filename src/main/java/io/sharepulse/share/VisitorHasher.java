@@ -22,13 +22,6 @@ import io.vertx.core.Future;
 public class VisitorHasher {
 
     /** Browser families in the order they must be tested (Edge and Opera also say Chrome, Chrome says Safari). */
-    private static final String[][] FAMILIES = {
-            { "Edg", "edge" }, { "OPR/", "opera" }, { "SamsungBrowser", "samsung" }, { "Firefox/", "firefox" },
-            { "FxiOS", "firefox" }, { "CriOS", "chrome" }, { "Chrome/", "chrome" }, { "Safari/", "safari" } };
-    private static final String[][] PLATFORMS = {
-            { "Android", "android" }, { "iPhone", "ios" }, { "iPad", "ios" }, { "Windows", "windows" },
-            { "CrOS", "chromeos" }, { "Mac OS X", "mac" }, { "Linux", "linux" } };
-
     /** What counting hashes of a click: the visitor (for dedupe and uniques) and the client (for the click cap). */
     public record Hashes(String visitor, String client) {
     }
@@ -66,16 +59,7 @@ public class VisitorHasher {
         if (userAgent == null) {
             return "none";
         }
-        return find(FAMILIES, userAgent) + "/" + find(PLATFORMS, userAgent);
-    }
-
-    private static String find(String[][] table, String userAgent) {
-        for (String[] entry : table) {
-            if (userAgent.contains(entry[0])) {
-                return entry[1];
-            }
-        }
-        return "other";
+        return UserAgents.browser(userAgent) + "/" + UserAgents.platform(userAgent);
     }
 
     private static byte[] bytes(String s) {
