@@ -23,9 +23,11 @@ if (mode === 'seed') {
     const h = hashOf(i);
     resp('HSET', `${site}post:${h}`, 'u', `https://mem.example/posts/${i}`, 't', `Post number ${i}`);
     for (const n of NETWORKS) {
-      resp('EVALSHA', sha, 8, `${site}post:${h}`, `${site}dd:-`, `${site}pd:${h}:${day}`, `${site}d:${day}`,
-        `${site}h:${hour}`, `${site}top:${day}`, `${site}u:${day}`, `${site}b:${day}`,
-        n, 'c', `v${i}`, '0', dayExpiry, hourExpiry, h);
+      // The script's 11 keys and 12 arguments (click.lua's header): no dedupe, no cap, a desktop Firefox.
+      resp('EVALSHA', sha, 11, `${site}post:${h}`, `${site}dd:-`, `${site}pd:${h}:${day}`, `${site}d:${day}`,
+        `${site}h:${hour}`, `${site}top:${day}`, `${site}u:${day}`, `${site}b:${day}`, `${site}rf:${day}`,
+        `${site}cc:-:${h}:${n}`, `${site}cx:${day}`,
+        n, 'c', `v${i}`, '0', dayExpiry, hourExpiry, h, '', '0', '3600', 'desktop', 'firefox');
     }
   }
 } else if (mode === 'usage') {
