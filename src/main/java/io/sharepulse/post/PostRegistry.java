@@ -2,6 +2,7 @@ package io.sharepulse.post;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,17 @@ public class PostRegistry {
     private final Cache<String, Boolean> unknown = Caffeine.newBuilder().expireAfterWrite(UNKNOWN_FOR)
             .maximumWeight(1024 * 1024).<String, Boolean>weigher((id, v) -> CacheWeights.entry(id)).build();
 
+    /**
+     * The page-view path's checks of the pages asked for a moment ago (canonical URL, post id, cleaned title): a
+     * popular post is viewed again and again with the same URL and title, and canonicalising and hashing them cost
+     * more than the Redis read. Only pages that passed the checks are kept; bounded by weight like every cache.
+     */
+    private final Cache<Asked, Page> pages = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
+            .maximumWeight(4L * 1024 * 1024)
+            .<Asked, Page>weigher((a, p) -> CacheWeights.entry(a.url(), a.title(), a.media(), p.url(), p.title(),
+                    p.media(), p.id().value()))
+            .build();
+
     public PostRegistry(UrlCanonicalizer canonicalizer, PostStore store, PostRepository repository,
             PostTargets targets, Instance<DurableCounts> history, MeterRegistry registry) {
         this.canonicalizer = canonicalizer;
@@ -56,6 +68,7 @@ public class PostRegistry {
         this.targets = targets;
         this.history = history;
         CacheWeights.meter(registry, "unknown-posts", unknown);
+        CacheWeights.meter(registry, "asked-pages", pages);
     }
 
     /**
@@ -164,13 +177,35 @@ public class PostRegistry {
      * @return a failed future with the {@link ProblemException} {@link #register} would throw
      */
     public Future<Optional<PostRecord>> known(SiteView site, String rawUrl, String rawTitle, String rawMedia) {
-        Page page;
-        try {
-            page = page(site, rawUrl, rawTitle, rawMedia);
-        } catch (ProblemException e) {
-            return Future.failedFuture(e);
+        Asked asked = new Asked(site, rawUrl, rawTitle, rawMedia);
+        Page page = pages.getIfPresent(asked);
+        if (page == null) {
+            try {
+                page = page(site, rawUrl, rawTitle, rawMedia);
+            } catch (ProblemException e) {
+                return Future.failedFuture(e);
+            }
+            pages.put(asked, page);
         }
         return store.readFuture(page.id());
+    }
+
+    /**
+     * A page as it was asked for. The site is compared by identity: the directory hands out one snapshot per site
+     * until the site changes, and a changed site (other domains, other query parameters) must be checked afresh.
+     */
+    private record Asked(SiteView site, String url, String title, String media) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Asked a && a.site == site && Objects.equals(a.url, url)
+                    && Objects.equals(a.title, title) && Objects.equals(a.media, media);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(site), url, title, media);
+        }
     }
 
     private static <T> Uni<T> worker(java.util.function.Supplier<T> blocking) {

@@ -40,14 +40,18 @@ public class ShareBars {
     private final NetworkCatalog catalog;
     private final ShareLinks links;
     private final ObjectMapper json;
-    /** Keyed by the site's settings as a whole: an edited site is a new key, its old bar ages out. */
+    /**
+     * Keyed by the site's snapshot, by identity (weak keys): the directory hands out one per site until the site
+     * changes, so an edited site is a new key and its old bar goes with the old snapshot, and no request hashes
+     * the whole settings record.
+     */
     private final Cache<SiteView, Bar> bars;
 
     public ShareBars(NetworkCatalog catalog, ShareLinks links, ObjectMapper json, MeterRegistry registry) {
         this.catalog = catalog;
         this.links = links;
         this.json = json;
-        this.bars = Caffeine.newBuilder().maximumWeight(8L * 1024 * 1024)
+        this.bars = Caffeine.newBuilder().weakKeys().maximumWeight(8L * 1024 * 1024)
                 .<SiteView, Bar>weigher((site, bar) -> CacheWeights.entry(site.id()) + bar.json().length * 2).build();
         CacheWeights.meter(registry, "share-bars", bars);
     }

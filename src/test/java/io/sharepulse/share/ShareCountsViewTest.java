@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,20 @@ class ShareCountsViewTest {
         // A page that read the old answer a moment ago still gets the current buttons, not cached for a year.
         given().get(before).then().statusCode(HttpStatus.SC_OK).header("Cache-Control", "public, max-age=60")
                 .body("links.network", equalTo(List.of("x", "email")));
+    }
+
+    @Test
+    void aPageViewedBeforeIsCheckedAfreshWhenItsSiteChanges() {
+        String site = createSite("leanrecheck", List.of("reddit"), Map.of("domains", List.of(BLOG_DOMAIN,
+                "other.example")));
+        String url = "https://other.example/posts/" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            lean(site, url).then().statusCode(HttpStatus.SC_OK);
+        }
+        admin().body(Map.of("name", "Narrowed", "domains", List.of(BLOG_DOMAIN), "networks", List.of("reddit")))
+                .put("/admin/v1/sites/{id}", site).then().statusCode(HttpStatus.SC_OK);
+        lean(site, url).then().statusCode(HttpStatus.SC_UNPROCESSABLE_ENTITY).contentType(PROBLEM)
+                .body("type", endsWith("host-not-allowed"));
     }
 
     @Test
