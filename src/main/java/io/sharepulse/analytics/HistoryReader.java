@@ -143,21 +143,7 @@ public class HistoryReader {
     /** Clicks per network of these posts of the site in [from, to] (a page of top posts). */
     public Map<PostId, NetworkCounts> postNetworks(String site, Collection<PostId> posts, LocalDate from,
             LocalDate to) {
-        Map<PostId, NetworkCounts> out = new HashMap<>();
-        if (posts.isEmpty()) {
-            return out;
-        }
-        List<String> hashes = new ArrayList<>(posts.size());
-        posts.forEach(p -> hashes.add(p.hash()));
-        db.query("select post_hash, network, sum(clicks) from click_day where site_id = ? and post_hash = any (?) "
-                + "and day between ? and ? group by post_hash, network", st -> {
-                    st.setString(1, site);
-                    st.setArray(2, HistoryDb.varchars(st, hashes));
-                    st.setObject(3, from);
-                    st.setObject(4, to);
-                }, rs -> out.computeIfAbsent(new PostId(site, rs.getString(1)), p -> new NetworkCounts())
-                        .add(rs.getString(2), rs.getLong(3)));
-        return out;
+        return perPostNetwork("click_day", "clicks", site, posts, from, to);
     }
 
     /** Arrivals per network of the site on each day of [from, to]. */
@@ -202,14 +188,21 @@ public class HistoryReader {
     /** Arrivals per network of these posts of the site in [from, to]. */
     public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, LocalDate from,
             LocalDate to) {
+        return perPostNetwork("arrival_day", "arrivals", site, posts, from, to);
+    }
+
+    /** Sums of {@code column} per post and network of {@code table}; both are ours, never a request's. */
+    private Map<PostId, NetworkCounts> perPostNetwork(String table, String column, String site,
+            Collection<PostId> posts, LocalDate from, LocalDate to) {
         Map<PostId, NetworkCounts> out = new HashMap<>();
         if (posts.isEmpty()) {
             return out;
         }
         List<String> hashes = new ArrayList<>(posts.size());
         posts.forEach(p -> hashes.add(p.hash()));
-        db.query("select post_hash, network, sum(arrivals) from arrival_day where site_id = ? and post_hash = any (?) "
-                + "and day between ? and ? group by post_hash, network", st -> {
+        db.query("select post_hash, network, sum(" + column + ") from " + table
+                + " where site_id = ? and post_hash = any (?) and day between ? and ? group by post_hash, network",
+                st -> {
                     st.setString(1, site);
                     st.setArray(2, HistoryDb.varchars(st, hashes));
                     st.setObject(3, from);
