@@ -88,8 +88,9 @@ public class ClickTally {
                 : visitors.hashesFuture(visit, site.id(), anonymous);
         // Device class and browser family as counters only, and not for readers who asked not to be tracked.
         boolean context = mode == Mode.COUNT && !anonymous;
-        String device = context ? UserAgents.device(visit.userAgent()) : ClickRecorder.NO_CONTEXT;
-        String browser = context ? UserAgents.browser(visit.userAgent()) : ClickRecorder.NO_CONTEXT;
+        UserAgents.Classes agent = context ? UserAgents.of(visit.userAgent()) : null;
+        String device = agent != null ? agent.device() : ClickRecorder.NO_CONTEXT;
+        String browser = agent != null ? agent.browser() : ClickRecorder.NO_CONTEXT;
         return hashes.compose(h -> record(post, network.id(), mode, h.visitor(), site.dedupeSeconds(),
                         new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason, device, browser))
                 .recover(f -> f instanceof ProblemException ? Future.failedFuture(f)

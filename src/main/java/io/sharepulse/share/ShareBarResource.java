@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.sharepulse.platform.CacheControl;
 import io.sharepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +27,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Share")
 public class ShareBarResource {
 
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** A version the site no longer has (it was edited a moment ago): the current bar, kept only briefly. */
     static final String SUPERSEDED = "public, max-age=60";
 
@@ -42,7 +42,7 @@ public class ShareBarResource {
             @Context Request request) {
         return shares.bar(site).map(found -> {
             ShareBars.Bar bar = found.orElseThrow(() -> ProblemException.notFound("unknown-site", "No site has this id."));
-            return answer(bar, bar.version().equals(version) ? IMMUTABLE : SUPERSEDED, request);
+            return answer(bar, bar.version().equals(version) ? CacheControl.IMMUTABLE : SUPERSEDED, request);
         });
     }
 

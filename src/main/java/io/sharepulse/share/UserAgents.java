@@ -10,12 +10,30 @@ import java.util.Locale;
  */
 public final class UserAgents {
 
+    /** What one User-Agent says, read once: a click needs all three. */
+    public record Classes(String device, String browser, String platform) {
+
+        /** The visitor hash's browser class, e.g. {@code firefox/windows}. */
+        public String browserClass() {
+            return browser + "/" + platform;
+        }
+    }
+
     private UserAgents() {
+    }
+
+    /** Device class, browser family and platform of a User-Agent, lower-cased once. */
+    public static Classes of(String userAgent) {
+        String ua = lower(userAgent);
+        return new Classes(deviceOf(ua), browserOf(ua), platformOf(ua));
     }
 
     /** mobile, tablet or desktop (an iPad asking for the desktop site says it is a Mac: desktop). */
     public static String device(String userAgent) {
-        String ua = lower(userAgent);
+        return deviceOf(lower(userAgent));
+    }
+
+    private static String deviceOf(String ua) {
         if (ua.contains("ipad") || ua.contains("tablet") || ua.contains("kindle") || ua.contains("silk/")
                 || (ua.contains("android") && !ua.contains("mobile"))) {
             return "tablet";
@@ -29,7 +47,10 @@ public final class UserAgents {
 
     /** edge, opera, samsung, firefox, chrome, safari or other; the order matters (Edge says Chrome too). */
     public static String browser(String userAgent) {
-        String ua = lower(userAgent);
+        return browserOf(lower(userAgent));
+    }
+
+    private static String browserOf(String ua) {
         if (ua.contains("edg/") || ua.contains("edga/") || ua.contains("edgios/")) {
             return "edge";
         }
@@ -56,7 +77,10 @@ public final class UserAgents {
      * reads instead of the User-Agent (VisitorHasher), never kept as a counter.
      */
     public static String platform(String userAgent) {
-        String ua = lower(userAgent);
+        return platformOf(lower(userAgent));
+    }
+
+    private static String platformOf(String ua) {
         if (ua.contains("android")) {
             return "android";
         }

@@ -59,7 +59,7 @@ public class VisitorHasher {
         if (userAgent == null) {
             return "none";
         }
-        return UserAgents.browser(userAgent) + "/" + UserAgents.platform(userAgent);
+        return UserAgents.of(userAgent).browserClass();
     }
 
     private static byte[] bytes(String s) {

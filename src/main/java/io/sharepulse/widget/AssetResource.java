@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.sharepulse.platform.CacheControl;
 import io.sharepulse.platform.ProblemException;
 import io.sharepulse.widget.Assets.Asset;
 
@@ -26,7 +27,6 @@ import io.sharepulse.widget.Assets.Asset;
 public class AssetResource {
 
     static final String REVALIDATE = "public, max-age=86400, stale-while-revalidate=604800";
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final Assets assets;
 
@@ -62,7 +62,7 @@ public class AssetResource {
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings, @Context Request request) {
         Asset asset = assets.find(name).filter(a -> a.hash().equals(hash)).orElseThrow(() -> ProblemException
                 .notFound("unknown-asset", "No file has this version; /widget.js is always the current one."));
-        return serve(asset, IMMUTABLE, encodings, request);
+        return serve(asset, CacheControl.IMMUTABLE, encodings, request);
     }
 
     static Response serve(Asset asset, String cacheControl, String encodings, Request request) {
