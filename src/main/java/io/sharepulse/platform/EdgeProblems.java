@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 
 /**
@@ -28,7 +29,9 @@ import io.vertx.ext.web.handler.HttpException;
  * Transfer-Encoding whose last coding is not chunked (no way to tell where the body ends: the request-smuggling
  * shape), and raw bytes outside printable ASCII in the request target (Netty reads them as ISO-8859-1). A body
  * larger than {@code quarkus.http.limits.max-body-size} is refused from its Content-Length, before anything reads
- * it, with a 413 that says why (the HTTP layer's own refusal has an empty body).
+ * it, with a 413 that says why (the HTTP layer's own refusal has an empty body). A chunked body has no length to
+ * refuse up front: it is read here, within the same limit, so one that runs over it gets that 413 too, and JAX-RS
+ * takes the body read (left to RESTEasy, the reader got an empty 413 and the log two errors).
  *
  * <p>Not reachable from here, so still empty answers (HostileInputTest lists them): what Netty's decoder refuses
  * (a request line or header that does not parse or is too long, conflicting Content-Length), and a target
@@ -43,6 +46,7 @@ public class EdgeProblems {
     private final ProblemMapper problems;
     private final long maxBody;
     private final ProblemMapper.Answer tooLarge;
+    private final BodyHandler chunkedBodies;
 
     public EdgeProblems(ProblemMapper problems,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
@@ -50,6 +54,7 @@ public class EdgeProblems {
         this.maxBody = maxBody.asLongValue();
         this.tooLarge = problems.answer(new Problem("about:blank", "Payload Too Large", 413,
                 "The request body is larger than " + (this.maxBody / 1024) + " KB.", null, null));
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void install(@Observes Router router) {
@@ -70,6 +75,11 @@ public class EdgeProblems {
         if (isOver(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
             UnroutedMetrics.tag(Vertx.currentContext(), REFUSED_TEMPLATE);
             ProblemMapper.write(ctx.response(), tooLarge, true);
+            return;
+        }
+        if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // Only chunked is left (refusal); over the limit, the body handler fails the request with 413: failed().
+            chunkedBodies.handle(ctx);
             return;
         }
         ctx.next();
@@ -119,6 +129,10 @@ public class EdgeProblems {
     }
 
     private void failed(RoutingContext ctx) {
+        if (ctx.response().closed()) {
+            // The client or Netty closed the connection (a chunk that does not decode): no one to answer, no bug.
+            return;
+        }
         if (ctx.response().headWritten()) {
             // Someone answered already (an over-long body is refused as soon as it is seen): Quarkus' own handler
             // knows how to end or cut a response that has started.
@@ -129,6 +143,10 @@ public class EdgeProblems {
         if (status < 400 && ctx.failure() instanceof HttpException e) {
             status = e.getStatusCode();
         }
+        boolean undecodable = status < 400 && fromTheDecoder(ctx.failure());
+        if (undecodable) {
+            status = 400;
+        }
         if (status < 400 || status > 599) {
             status = 500;
         }
@@ -136,7 +154,27 @@ public class EdgeProblems {
         String path = ctx.request().path();
         String instance = path != null && SAFE_PATH.matcher(path).matches() ? path : null;
         ProblemMapper.Answer answer = status >= 500 ? problems.internalError(ctx.failure(), instance)
+                : status == 413 ? tooLarge
+                : undecodable ? problems.answer(new Problem("urn:sharepulse:problem:invalid-request", "Bad Request",
+                        400, "The body's chunked framing is malformed.", instance, null))
                 : problems.answer(ProblemMapper.forStatus(status, instance));
         ProblemMapper.write(ctx.response(), answer, status == 413 || status == 400);
+    }
+
+    /**
+     * A chunked body Netty could not decode (a chunk size that is not hex) is the client's fault, not a bug: the body
+     * handler passes the stream's failure on as it is, a plain exception from Netty's decoder, so its origin is what
+     * tells it apart. Netty closes the connection after it, so the answer seldom reaches the client.
+     */
+    private static boolean fromTheDecoder(Throwable failure) {
+        if (failure == null) {
+            return false;
+        }
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,6 +116,39 @@ class HostileInputTest {
 
     @Test
     void hostileInputIsRefusedOrHarmlessNeverFailsNeverEchoesNeverRedirectsAwayAndNeverStored() throws Exception {
+        ErrorLog errors = new ErrorLog();
+        Logger.getLogger("").addHandler(errors);
+        try {
+            runTheCorpus();
+        } finally {
+            Logger.getLogger("").removeHandler(errors);
+        }
+        // A hostile request is the client's fault: the service answers it without logging an error (a 500's stack).
+        assertThat(errors.seen).as("errors the service logged while the corpus ran").isEmpty();
+    }
+
+    /** Records what is logged at ERROR (SEVERE) or above, by logger and message. */
+    private static final class ErrorLog extends Handler {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void publish(LogRecord entry) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                seen.add(entry.getLoggerName() + ": " + entry.getMessage()
+                        + (entry.getThrown() == null ? "" : " (" + entry.getThrown() + ")"));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private void runTheCorpus() throws Exception {
         HostileCorpus corpus = HostileCorpus.load();
         http = new RawHttp(base.getHost(), base.getPort());
         templateHosts = templateHosts();
