@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 import org.ahocorasick.trie.PayloadEmit;
@@ -25,21 +26,26 @@ import dk.brics.automaton.RunAutomaton;
  * Before that pass, a gate: the minimal automaton of all the words ({@code dk.brics.automaton}, flat arrays), run
  * from each position of the User-Agent, tells in about half a microsecond that it holds none of them, which is
  * so for every browser's. It is built in the background (half a second on a busy machine), so start-up does not
- * wait for it; until it is ready the trie alone decides, with the same verdicts.
+ * wait for it; until it is ready the trie alone decides, with the same verdicts. The patterns themselves are
+ * compiled in the background too (5 % of start-up's main thread): one needed before that is compiled there and then.
  */
 final class CrawlerPatterns {
 
-    private final Pattern[] patterns;
+    private final String[] regexes;
+    private final AtomicReferenceArray<Pattern> compiled;
     private final int[] alwaysRun;
     private final PayloadTrie<int[]> words;
     private final CompletableFuture<RunAutomaton> gate;
+    private final CompletableFuture<Void> warm;
 
-    private CrawlerPatterns(Pattern[] patterns, int[] alwaysRun, PayloadTrie<int[]> words,
+    private CrawlerPatterns(String[] regexes, int[] alwaysRun, PayloadTrie<int[]> words,
             CompletableFuture<RunAutomaton> gate) {
-        this.patterns = patterns;
+        this.regexes = regexes;
+        this.compiled = new AtomicReferenceArray<>(regexes.length);
         this.alwaysRun = alwaysRun;
         this.words = words;
         this.gate = gate;
+        this.warm = CompletableFuture.runAsync(this::compileAll);
     }
 
     static CrawlerPatterns compile(List<String> regexes) {
@@ -48,11 +54,9 @@ final class CrawlerPatterns {
 
     /** @param withGate false: the trie alone, as until the gate is built (for tests) */
     static CrawlerPatterns compile(List<String> regexes, boolean withGate) {
-        Pattern[] patterns = new Pattern[regexes.size()];
         List<Integer> always = new ArrayList<>();
         Map<String, List<Integer>> byWord = new LinkedHashMap<>();
-        for (int i = 0; i < patterns.length; i++) {
-            patterns[i] = Pattern.compile(regexes.get(i));
+        for (int i = 0; i < regexes.size(); i++) {
             Optional<Set<String>> required = RequiredLiterals.of(regexes.get(i));
             if (required.isEmpty()) {
                 always.add(i);
@@ -69,14 +73,30 @@ final class CrawlerPatterns {
         CompletableFuture<RunAutomaton> gate = withGate
                 ? CompletableFuture.supplyAsync(() -> new RunAutomaton(BasicAutomata.makeStringUnion(all), true))
                 : CompletableFuture.completedFuture(null);
-        return new CrawlerPatterns(patterns, always.stream().mapToInt(Integer::intValue).toArray(), trie.build(),
-                gate);
+        return new CrawlerPatterns(regexes.toArray(String[]::new), always.stream().mapToInt(Integer::intValue).toArray(),
+                trie.build(), gate);
+    }
+
+    private void compileAll() {
+        for (int i = 0; i < regexes.length; i++) {
+            pattern(i);
+        }
+    }
+
+    /** Pattern {@code i}, compiled on first use; two threads may both compile it, harmlessly. */
+    private Pattern pattern(int i) {
+        Pattern p = compiled.get(i);
+        if (p == null) {
+            p = Pattern.compile(regexes[i]);
+            compiled.set(i, p);
+        }
+        return p;
     }
 
     /** Whether any pattern finds a match in {@code ua}: the verdict of trying them all. */
     boolean matches(String ua) {
         for (int i : alwaysRun) {
-            if (patterns[i].matcher(ua).find()) {
+            if (pattern(i).matcher(ua).find()) {
                 return true;
             }
         }
@@ -117,9 +137,13 @@ final class CrawlerPatterns {
         return false;
     }
 
-    /** Waits for the gate, if there is one (tests and the benchmark measure the path with it). */
+    /**
+     * Waits for the gate, if there is one, and every pattern compiled (tests and the benchmark measure the path
+     * with them; an invalid pattern in the list fails here).
+     */
     CrawlerPatterns ready() {
         gate.join();
+        warm.join();
         return this;
     }
 
@@ -130,7 +154,7 @@ final class CrawlerPatterns {
 
     /** How many patterns in all. */
     int size() {
-        return patterns.length;
+        return regexes.length;
     }
 
     /** How many patterns would run on {@code ua} (for tests and the benchmark). */
@@ -160,7 +184,7 @@ final class CrawlerPatterns {
             }
             for (int i : emit.getPayload()) {
                 if (seen == null) {
-                    seen = new long[(patterns.length + 63) >>> 6];
+                    seen = new long[(regexes.length + 63) >>> 6];
                 }
                 long bit = 1L << i;
                 if ((seen[i >>> 6] & bit) != 0) {
@@ -168,7 +192,7 @@ final class CrawlerPatterns {
                 }
                 seen[i >>> 6] |= bit;
                 tried++;
-                if (!countOnly && patterns[i].matcher(ua).find()) {
+                if (!countOnly && pattern(i).matcher(ua).find()) {
                     found = true;
                     return true;
                 }
