@@ -84,13 +84,14 @@ public class ClickTally {
                 : refusal != null || !site.offers(network.id()) ? Mode.REFUSE : Mode.COUNT;
         Refusal reason = mode != Mode.REFUSE ? null : refusal != null ? refusal : Refusal.NETWORK_NOT_OFFERED;
         boolean anonymous = site.honourDnt() && visit.doNotTrack();
+        // Read once, for the visitor hash and the context counters (device class and browser family, as counters
+        // only), neither of which a reader who asked not to be tracked gets.
+        Optional<UserAgents.Classes> agent = mode == Mode.COUNT && !anonymous
+                ? Optional.of(UserAgents.of(visit.userAgent())) : Optional.empty();
         Future<VisitorHasher.Hashes> hashes = mode != Mode.COUNT ? NO_HASHES
-                : visitors.hashesFuture(visit, site.id(), anonymous);
-        // Device class and browser family as counters only, and not for readers who asked not to be tracked.
-        boolean context = mode == Mode.COUNT && !anonymous;
-        UserAgents.Classes agent = context ? UserAgents.of(visit.userAgent()) : null;
-        String device = agent != null ? agent.device() : ClickRecorder.NO_CONTEXT;
-        String browser = agent != null ? agent.browser() : ClickRecorder.NO_CONTEXT;
+                : visitors.hashesFuture(visit, site.id(), agent);
+        String device = agent.map(UserAgents.Classes::device).orElse(ClickRecorder.NO_CONTEXT);
+        String browser = agent.map(UserAgents.Classes::browser).orElse(ClickRecorder.NO_CONTEXT);
         return hashes.compose(h -> record(post, network.id(), mode, h.visitor(), site.dedupeSeconds(),
                         new ClickRecorder.Cap(h.client(), capClicks, capSeconds), reason, device, browser))
                 .recover(f -> f instanceof ProblemException ? Future.failedFuture(f)

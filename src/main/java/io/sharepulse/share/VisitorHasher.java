@@ -2,6 +2,7 @@ package io.sharepulse.share;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -42,14 +43,22 @@ public class VisitorHasher {
      * hash of the click cap, which a reader who asked not to be tracked gets too: it is kept only for the cap's
      * window and names nobody once the salt is gone.
      */
-    public Future<Hashes> hashesFuture(Visit visit, String site, boolean anonymous) {
+    /**
+     * @param agent the visit's User-Agent classes, read once by the caller for the hash and the click's context
+     *              counters; empty for a reader who asked not to be tracked
+     */
+    public Future<Hashes> hashesFuture(Visit visit, String site, Optional<UserAgents.Classes> agent) {
         return salt.todayFuture().map(s -> new Hashes(
-                anonymous ? ClickRecorder.NO_VISITOR : hash(s, visit.clientIp(), visit.userAgent(), site),
+                agent.map(a -> hashOfClass(s, visit.clientIp(), a.browserClass(), site)).orElse(ClickRecorder.NO_VISITOR),
                 PublicLimits.client(s, visit.clientIp())));
     }
 
     static String hash(byte[] salt, String clientIp, String userAgent, String site) {
-        byte[] digest = Hashing.sha256(salt, bytes(ClientIpResolver.network(clientIp)), bytes(browserClass(userAgent)),
+        return hashOfClass(salt, clientIp, browserClass(userAgent), site);
+    }
+
+    private static String hashOfClass(byte[] salt, String clientIp, String browserClass, String site) {
+        byte[] digest = Hashing.sha256(salt, bytes(ClientIpResolver.network(clientIp)), bytes(browserClass),
                 bytes(site));
         return Hashing.base64url(digest, 12);
     }
