@@ -33,11 +33,8 @@ import io.sharepulse.OtherOrigin;
  */
 abstract class PlatformTest {
 
-    /**
-     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
-     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
-     */
-    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+    /** The test blog's pages are served from OtherOrigin. */
+    static final Map<String, Object> OWN_PAGES = OtherOrigin.OWN_PAGES;
 
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "email");
     static final String POST = "https://blog.example/posts/hello/";
