@@ -22,20 +22,14 @@ connections=${CONNECTIONS:-32}
 node_timeout=${NODE_TIMEOUT:-5000}
 posts_count=${POSTS_COUNT:-60}
 app=${APP:-target/quarkus-app}
-pg=${PGHOST_URL:-127.0.0.1:5432}
-db="sp_drill_$(date +%s)"
-token="drill-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')" # production refuses fewer than 32 characters
-work=$(mktemp -d)
-pids=()
+scratch=drill
+. scripts/drill/scratch-service.sh
 stopped=""
 
 now_ms() { date +%s%3N; }
 cleanup() {
   if [ -n "$stopped" ]; then kill -CONT "$stopped" 2>/dev/null || true; fi
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  psql -h "${pg%:*}" -p "${pg##*:}" -U postgres -q -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  stop_scratch
 }
 trap cleanup EXIT
 
@@ -60,13 +54,7 @@ for port in "${ports[@]}"; do
 done
 
 echo "== service on :$http (database $db)"
-psql -h "${pg%:*}" -p "${pg##*:}" -U postgres -q -c "create database $db" >/dev/null
-QUARKUS_HTTP_PORT=$http QUARKUS_MANAGEMENT_PORT=$((http + 1)) QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg/$db" \
-  QUARKUS_REDIS_CLIENT_TYPE=cluster QUARKUS_REDIS_HOSTS="redis://127.0.0.1:${ports[0]},redis://127.0.0.1:${ports[1]}" \
-  SHAREPULSE_ADMIN_TOKEN="$token" SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
-  java -jar "$app/quarkus-run.jar" >"$work/app.log" 2>&1 &
-pids+=("$!")
-until curl -sf "http://127.0.0.1:$((http + 1))/q/health/ready" >/dev/null; do sleep 0.5; done
+start_service "redis://127.0.0.1:${ports[0]},redis://127.0.0.1:${ports[1]}" QUARKUS_REDIS_CLIENT_TYPE=cluster
 
 # Posts spread over several sites, so their slots spread over the three masters.
 posts=""

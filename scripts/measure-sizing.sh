@@ -18,18 +18,9 @@ connections=${CONNECTIONS:-64}
 app=${APP:-target/quarkus-app}
 # The heap the image gives a pod with a 512 MiB limit (Dockerfile.jvm: MaxRAMPercentage=75).
 java_opts=${JAVA_OPTS:--Xmx384m -XX:+ExitOnOutOfMemoryError}
-pg=${PGHOST_URL:-127.0.0.1:5432}
-db="sp_sizing_$(date +%s)"
-token="sizing-$(head -c 33 /dev/urandom | base64 | tr -d '/+=')" # production refuses fewer than 32 characters
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  psql -h "${pg%:*}" -p "${pg##*:}" -U postgres -q -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+scratch=sizing
+. scripts/drill/scratch-service.sh
+trap stop_scratch EXIT
 r() { redis-cli -p "$rport" "$@"; }
 used() { r info memory | tr -d '\r' | awk -F: '/^used_memory:/ { print $2 }'; }
 
@@ -37,13 +28,7 @@ redis-server --port "$rport" --bind 127.0.0.1 --save "" --appendonly no --dir "$
 redis_pid=$!
 pids+=("$redis_pid")
 until r ping 2>/dev/null | grep -q PONG; do sleep 0.1; done
-psql -h "${pg%:*}" -p "${pg##*:}" -U postgres -q -c "create database $db" >/dev/null
-QUARKUS_HTTP_PORT=$http QUARKUS_MANAGEMENT_PORT=$((http + 1)) QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$pg/$db" QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$rport" \
-  SHAREPULSE_ADMIN_TOKEN="$token" SHAREPULSE_CLIENT_IP_TRUSTED_PROXIES=127.0.0.1 \
-  java $java_opts -jar "$app/quarkus-run.jar" >"$work/app.log" 2>&1 &
-app_pid=$!
-pids+=("$app_pid")
-until curl -sf "http://127.0.0.1:$((http + 1))/q/health/ready" >/dev/null; do sleep 0.5; done
+start_service "redis://127.0.0.1:$rport"
 curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"id":"sizing","name":"Sizing","domains":["blog.example.org"],"networks":["reddit","x","bluesky","email"]}' \
   "http://127.0.0.1:$http/admin/v1/sites" >/dev/null

@@ -75,6 +75,11 @@ public final class Fixtures {
         return "https://" + BLOG_DOMAIN + "/posts/" + UUID.randomUUID();
     }
 
+    /** A post of the site no other test uses, registered through the share API (title "T"); returns its id. */
+    public static String newPost(String site) {
+        return share(site, uniquePostUrl(), "T").getString("post");
+    }
+
     /** One click as a reader at {@code ip} with a browser; returns the redirect target. */
     public static String click(String post, String network, String ip) {
         return given().redirects().follow(false)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +16,22 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class OtherOrigin implements AutoCloseable {
 
+    /**
+     * A test site's options for pages served from here: the site owns 127.0.0.1 as well as the pages' URLs', as a
+     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
+     */
+    public static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
+
     private record Page(String html, Map<String, String> headers) {
     }
 
     private final HttpServer server;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+    /** What the README asks of a page: script-src and connect-src for our origin ({@code api}), nothing else. */
+    public static String strictCsp(String api) {
+        return "default-src 'none'; script-src " + api + "; connect-src " + api;
+    }
 
     public OtherOrigin() {
         try {

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -25,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * machine's {@code redis-server} and PostgreSQL binaries ({@code pg_config --bindir}); PostgreSQL runs as the
  * {@code postgres} user when the tests run as root, as initdb requires.
  */
-public class OwnStores implements QuarkusTestResourceLifecycleManager {
+public class OwnStores extends AfterTestInfra {
 
     /** The profile fault tests run under: the app talks to these stores only. */
     public static class Profile implements QuarkusTestProfile {
@@ -53,12 +52,6 @@ public class OwnStores implements QuarkusTestResourceLifecycleManager {
                 "sharepulse.redis.click-timeout", "100ms",
                 // Short, so a test sees a click Redis never answers reported as lost.
                 "sharepulse.redis.click-grace", "1500ms");
-    }
-
-    /** After TestInfra, so these settings win. */
-    @Override
-    public int order() {
-        return 1000;
     }
 
     @Override

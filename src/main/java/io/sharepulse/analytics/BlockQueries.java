@@ -106,12 +106,8 @@ public class BlockQueries {
     public long postsClicked(String site, LocalDate from, LocalDate to) {
         long[] out = new long[1];
         db.query("select coalesce(sum(posts), 0) from post_gap where site_id = ? and day between ? and ? "
-                + "and prev_day < ?", st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                    st.setObject(4, from);
-                }, rs -> out[0] = rs.getLong(1));
+                + "and prev_day < ?", HistoryDb.siteRange(site, from, to).andThen(st -> st.setObject(4, from)),
+                rs -> out[0] = rs.getLong(1));
         return out[0];
     }
 

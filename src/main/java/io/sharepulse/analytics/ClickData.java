@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -116,12 +118,8 @@ public class ClickData {
     }
 
     public Map<LocalDate, NetworkCounts> postDays(PostId post, Split split) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.postDays(post, split.durableFrom(), split.durableTo()));
-        }
-        out.putAll(redis.postDays(post, split.liveDays()));
-        return out;
+        return bothStores(split, new TreeMap<>(), (from, to) -> history.postDays(post, from, to),
+                days -> redis.postDays(post, days));
     }
 
     /**
@@ -151,13 +149,8 @@ public class ClickData {
 
     /** Clicks per network of these posts of the site over the split. */
     public Map<PostId, NetworkCounts> postNetworks(String site, Collection<PostId> posts, Split split) {
-        Map<PostId, NetworkCounts> out = new HashMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.postNetworks(site, posts, split.durableFrom(), split.durableTo()));
-        }
-        redis.postNetworks(posts, split.liveDays()).forEach((post, networks) ->
-                out.computeIfAbsent(post, p -> new NetworkCounts()).addAll(networks));
-        return out;
+        return bothStores(split, new HashMap<>(), (from, to) -> history.postNetworks(site, posts, from, to),
+                days -> redis.postNetworks(posts, days));
     }
 
     /** The site's counted clicks per device class and browser family over the split. */
@@ -179,32 +172,34 @@ public class ClickData {
 
     /** Arrivals per network of the site on each UTC day of the split. */
     public Map<LocalDate, NetworkCounts> siteArrivals(String site, Split split) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.siteArrivals(site, split.durableFrom(), split.durableTo()));
-        }
-        out.putAll(redis.siteArrivals(site, split.liveDays()));
-        return out;
+        return bothStores(split, new TreeMap<>(), (from, to) -> history.siteArrivals(site, from, to),
+                days -> redis.siteArrivals(site, days));
     }
 
     /** Arrivals per network of one post on each UTC day of the split. */
     public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, Split split) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        if (split.hasDurable()) {
-            out.putAll(history.postArrivalDays(post, split.durableFrom(), split.durableTo()));
-        }
-        out.putAll(redis.postArrivalDays(post, split.liveDays()));
-        return out;
+        return bothStores(split, new TreeMap<>(), (from, to) -> history.postArrivalDays(post, from, to),
+                days -> redis.postArrivalDays(post, days));
     }
 
     /** Arrivals per network of these posts of the site over the split. */
     public Map<PostId, NetworkCounts> postArrivals(String site, Collection<PostId> posts, Split split) {
-        Map<PostId, NetworkCounts> out = new HashMap<>();
+        return bothStores(split, new HashMap<>(), (from, to) -> history.postArrivals(site, posts, from, to),
+                days -> redis.postArrivals(posts, days));
+    }
+
+    /**
+     * Counts by day or by post over the split, into {@code out}: the closed days' from PostgreSQL plus the open
+     * days' from Redis, summed per key (a day is only ever in one of them; a post's counts are in both).
+     */
+    private static <K> Map<K, NetworkCounts> bothStores(Split split, Map<K, NetworkCounts> out,
+            BiFunction<LocalDate, LocalDate, Map<K, NetworkCounts>> closed,
+            Function<List<LocalDate>, Map<K, NetworkCounts>> open) {
         if (split.hasDurable()) {
-            out.putAll(history.postArrivals(site, posts, split.durableFrom(), split.durableTo()));
+            out.putAll(closed.apply(split.durableFrom(), split.durableTo()));
         }
-        redis.postArrivals(posts, split.liveDays()).forEach((post, networks) ->
-                out.computeIfAbsent(post, p -> new NetworkCounts()).addAll(networks));
+        open.apply(split.liveDays()).forEach((key, networks) ->
+                out.computeIfAbsent(key, k -> new NetworkCounts()).addAll(networks));
         return out;
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.PostId;
 
 /**
  * PostgreSQL for the click history (tables of {@code V3__click_history.sql} and after), in plain JDBC: the rollup
@@ -28,6 +30,14 @@ public class HistoryDb {
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement st) throws SQLException;
+
+        /** This binder, then {@code next} (which binds the parameters after this one's). */
+        default Binder andThen(Binder next) {
+            return st -> {
+                bind(st);
+                next.bind(st);
+            };
+        }
     }
 
     /** Reads the current row of a result. */
@@ -58,6 +68,34 @@ public class HistoryDb {
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /** Binds a site and a range (days or hours: [from, to] or [from, to) as the query says) as parameters 1 to 3. */
+    static Binder siteRange(String site, Object from, Object to) {
+        return siteRange(1, site, from, to);
+    }
+
+    /** The same site and range twice, as parameters 1 to 6: for a query that reads two tables over one range. */
+    static Binder siteRangeTwice(String site, LocalDate from, LocalDate to) {
+        return siteRange(1, site, from, to).andThen(siteRange(4, site, from, to));
+    }
+
+    private static Binder siteRange(int first, String site, Object from, Object to) {
+        return st -> {
+            st.setString(first, site);
+            st.setObject(first + 1, from);
+            st.setObject(first + 2, to);
+        };
+    }
+
+    /** Binds a post (its site, then its hash) and a range of days as parameters 1 to 4. */
+    static Binder postRange(PostId post, LocalDate from, LocalDate to) {
+        return st -> {
+            st.setString(1, post.site());
+            st.setString(2, post.hash());
+            st.setObject(3, from);
+            st.setObject(4, to);
+        };
     }
 
     /** A {@code varchar[]} parameter. */

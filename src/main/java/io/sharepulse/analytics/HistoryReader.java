@@ -79,14 +79,7 @@ public class HistoryReader {
                   where site_id = ? and day between ? and ? and (clicks > 0 or bots > 0)
                 union all
                 select day, null, null, null, uniques from site_uniques where site_id = ? and day between ? and ?""",
-                st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                    st.setString(4, site);
-                    st.setObject(5, from);
-                    st.setObject(6, to);
-                }, rs -> {
+                HistoryDb.siteRangeTwice(site, from, to), rs -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     String network = rs.getString(2);
                     if (network == null) {
@@ -105,16 +98,8 @@ public class HistoryReader {
 
     /** Clicks per network of one post on each day of [from, to]. */
     public Map<LocalDate, NetworkCounts> postDays(PostId post, LocalDate from, LocalDate to) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        db.query("select day, network, clicks from click_day where site_id = ? and post_hash = ? and day between ? and ?",
-                st -> {
-                    st.setString(1, post.site());
-                    st.setString(2, post.hash());
-                    st.setObject(3, from);
-                    st.setObject(4, to);
-                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
-                        .add(rs.getString(2), rs.getLong(3)));
-        return out;
+        return perNetwork(LocalDate.class, "select day, network, clicks from click_day where site_id = ? "
+                + "and post_hash = ? and day between ? and ?", HistoryDb.postRange(post, from, to));
     }
 
     /** All-time clicks per network of one post, as far as closed days have been rolled up. */
@@ -130,14 +115,9 @@ public class HistoryReader {
 
     /** Clicks per network of the site in each UTC hour of [from, to). */
     public Map<LocalDateTime, NetworkCounts> siteHours(String site, LocalDateTime from, LocalDateTime to) {
-        Map<LocalDateTime, NetworkCounts> out = new TreeMap<>();
-        db.query("select hour, network, clicks from site_hour where site_id = ? and hour >= ? and hour < ?", st -> {
-            st.setString(1, site);
-            st.setObject(2, from);
-            st.setObject(3, to);
-        }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDateTime.class), d -> new NetworkCounts())
-                .add(rs.getString(2), rs.getLong(3)));
-        return out;
+        return perNetwork(LocalDateTime.class,
+                "select hour, network, clicks from site_hour where site_id = ? and hour >= ? and hour < ?",
+                HistoryDb.siteRange(site, from, to));
     }
 
     /** Clicks per network of these posts of the site in [from, to] (a page of top posts). */
@@ -148,40 +128,30 @@ public class HistoryReader {
 
     /** Arrivals per network of the site on each day of [from, to]. */
     public Map<LocalDate, NetworkCounts> siteArrivals(String site, LocalDate from, LocalDate to) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        db.query("select day, network, arrivals from site_arrival_day where site_id = ? and day between ? and ?",
-                st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
-                        .add(rs.getString(2), rs.getLong(3)));
-        return out;
+        return perNetwork(LocalDate.class,
+                "select day, network, arrivals from site_arrival_day where site_id = ? and day between ? and ?",
+                HistoryDb.siteRange(site, from, to));
     }
 
     /** Counted clicks per device class and browser field ({@code d:mobile}, {@code b:firefox}) in [from, to]. */
     public NetworkCounts siteContext(String site, LocalDate from, LocalDate to) {
         NetworkCounts out = new NetworkCounts();
         db.query("select field, sum(clicks) from site_context_day where site_id = ? and day between ? and ? "
-                + "group by field", st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                }, rs -> out.add(rs.getString(1), rs.getLong(2)));
+                + "group by field", HistoryDb.siteRange(site, from, to), rs -> out.add(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
     /** Arrivals per network of one post on each day of [from, to]. */
     public Map<LocalDate, NetworkCounts> postArrivalDays(PostId post, LocalDate from, LocalDate to) {
-        Map<LocalDate, NetworkCounts> out = new TreeMap<>();
-        db.query("select day, network, arrivals from arrival_day where site_id = ? and post_hash = ? "
-                + "and day between ? and ?", st -> {
-                    st.setString(1, post.site());
-                    st.setString(2, post.hash());
-                    st.setObject(3, from);
-                    st.setObject(4, to);
-                }, rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new NetworkCounts())
-                        .add(rs.getString(2), rs.getLong(3)));
+        return perNetwork(LocalDate.class, "select day, network, arrivals from arrival_day where site_id = ? "
+                + "and post_hash = ? and day between ? and ?", HistoryDb.postRange(post, from, to));
+    }
+
+    /** Rows of (day or hour, network, count) as counts per network for each day or hour, in time order. */
+    private <T> Map<T, NetworkCounts> perNetwork(Class<T> time, String sql, HistoryDb.Binder binder) {
+        Map<T, NetworkCounts> out = new TreeMap<>();
+        db.query(sql, binder, rs -> out.computeIfAbsent(rs.getObject(1, time), t -> new NetworkCounts())
+                .add(rs.getString(2), rs.getLong(3)));
         return out;
     }
 
@@ -216,12 +186,9 @@ public class HistoryReader {
     public Map<PostId, Long> topArrivals(String site, LocalDate from, LocalDate to, int limit) {
         Map<PostId, Long> out = new HashMap<>();
         db.query("select post_hash, sum(arrivals) a from arrival_day where site_id = ? and day between ? and ? "
-                + "group by post_hash order by a desc, post_hash limit ?", st -> {
-                    st.setString(1, site);
-                    st.setObject(2, from);
-                    st.setObject(3, to);
-                    st.setInt(4, limit);
-                }, rs -> out.put(new PostId(site, rs.getString(1)), rs.getLong(2)));
+                + "group by post_hash order by a desc, post_hash limit ?",
+                HistoryDb.siteRange(site, from, to).andThen(st -> st.setInt(4, limit)),
+                rs -> out.put(new PostId(site, rs.getString(1)), rs.getLong(2)));
         return out;
     }
 
@@ -244,12 +211,7 @@ public class HistoryReader {
                     + "and a.network = c.network left join post p on p.id = ? || '.' || coalesce(c.post_hash, "
                     + "a.post_hash) order by 1, 2, 5")) {
                 st.setFetchSize(2_000);
-                st.setString(1, site);
-                st.setObject(2, from);
-                st.setObject(3, to);
-                st.setString(4, site);
-                st.setObject(5, from);
-                st.setObject(6, to);
+                HistoryDb.siteRangeTwice(site, from, to).bind(st);
                 st.setString(7, site);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

@@ -257,22 +257,19 @@ public class HistoryWriter {
             }
             st.executeBatch();
         }
-        try (PreparedStatement st = c.prepareStatement("insert into site_arrival_day (site_id, day, network, arrivals) "
-                + "values (?, ?, ?, ?) on conflict (site_id, day, network) do update set "
-                + "arrivals = greatest(site_arrival_day.arrivals, excluded.arrivals)")) {
-            for (Map.Entry<String, Long> network : arrivals.networks().entries()) {
-                st.setString(1, site);
-                st.setObject(2, day);
-                st.setString(3, network.getKey());
-                st.setLong(4, network.getValue());
-                st.addBatch();
-            }
-            st.executeBatch();
-        }
-        try (PreparedStatement st = c.prepareStatement("insert into site_context_day (site_id, day, field, clicks) "
-                + "values (?, ?, ?, ?) on conflict (site_id, day, field) do update set "
-                + "clicks = greatest(site_context_day.clicks, excluded.clicks)")) {
-            for (Map.Entry<String, Long> field : arrivals.context().entries()) {
+        writeSiteDay(c, "insert into site_arrival_day (site_id, day, network, arrivals) values (?, ?, ?, ?) "
+                + "on conflict (site_id, day, network) do update set "
+                + "arrivals = greatest(site_arrival_day.arrivals, excluded.arrivals)", site, day, arrivals.networks());
+        writeSiteDay(c, "insert into site_context_day (site_id, day, field, clicks) values (?, ?, ?, ?) "
+                + "on conflict (site_id, day, field) do update set "
+                + "clicks = greatest(site_context_day.clicks, excluded.clicks)", site, day, arrivals.context());
+    }
+
+    /** One batch of a site's day: a row (site, day, field, count) per field of {@code counts} into {@code upsert}. */
+    private static void writeSiteDay(Connection c, String upsert, String site, LocalDate day, NetworkCounts counts)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(upsert)) {
+            for (Map.Entry<String, Long> field : counts.entries()) {
                 st.setString(1, site);
                 st.setObject(2, day);
                 st.setString(3, field.getKey());

@@ -17,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
 import io.sharepulse.platform.ProblemException;
+import io.sharepulse.post.LivePosts;
 import io.sharepulse.post.PostRecord;
 import io.sharepulse.post.UrlCanonicalizer;
 import io.sharepulse.share.ShareLinks;
@@ -51,10 +52,10 @@ public class FediverseResource {
     }
 
     private final NetworkCatalog catalog;
-    private final PostPages pages;
+    private final LivePosts pages;
     private final Assets assets;
 
-    public FediverseResource(NetworkCatalog catalog, PostPages pages, Assets assets) {
+    public FediverseResource(NetworkCatalog catalog, LivePosts pages, Assets assets) {
         this.catalog = catalog;
         this.pages = pages;
         this.assets = assets;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.sharepulse.network.Network;
 import io.sharepulse.network.NetworkCatalog;
+import io.sharepulse.post.LivePosts;
 import io.sharepulse.post.PostId;
 
 /**
@@ -30,7 +31,7 @@ public class MastodonResource {
     @GET
     @Operation(summary = "The old address of the Mastodon picker: 301 to /fediverse")
     public Response picker(@QueryParam("post") String rawPost) {
-        PostId id = PostId.parse(rawPost).orElseThrow(PostPages::unknownPost);
+        PostId id = PostId.parse(rawPost).orElseThrow(LivePosts::unknownPost);
         // A path, as the redirect gives: the reader stays on the host they asked.
         return Response.status(Response.Status.MOVED_PERMANENTLY)
                 .header(HttpHeaders.LOCATION, mastodon.page().href(mastodon, id.value()))

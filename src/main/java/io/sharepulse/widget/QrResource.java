@@ -13,6 +13,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.sharepulse.network.ShareTemplate;
+import io.sharepulse.post.LivePosts;
 import io.sharepulse.post.PostRecord;
 import io.smallrye.mutiny.Uni;
 
@@ -31,11 +32,11 @@ public class QrResource {
                 String stylesheet);
     }
 
-    private final PostPages pages;
+    private final LivePosts pages;
     private final QrCodes codes;
     private final Assets assets;
 
-    public QrResource(PostPages pages, QrCodes codes, Assets assets) {
+    public QrResource(LivePosts pages, QrCodes codes, Assets assets) {
         this.pages = pages;
         this.codes = codes;
         this.assets = assets;
@@ -65,6 +66,6 @@ public class QrResource {
     }
 
     private Uni<PostRecord> post(String rawPost) {
-        return pages.find(rawPost).map(PostPages.Found::post);
+        return pages.find(rawPost).map(LivePosts.Found::post);
     }
 }

@@ -5,6 +5,7 @@ import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,7 +132,7 @@ class AnalyticsResourceTest {
         bad(site, "posts?limit=0", "'limit'");
         bad(site, "posts?order=random", "'order'");
         bad(site, "export.csv?granularity=hour", "'granularity'");
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         bad(site, "stats?post=" + post + "&tz=Europe/Berlin", "per UTC day");
         bad(site, "posts/" + post + "?interval=hour", "day or month");
         admin().get("/admin/v1/sites/{site}/stats", "no-such-site").then().statusCode(HttpStatus.SC_NOT_FOUND)

@@ -3,6 +3,7 @@ package io.sharepulse.analytics;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.OtherOrigin.strictCsp;
 import static io.sharepulse.security.KeyFixtures.createKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +45,6 @@ class AttributionBrowserTest {
         return base.toString().replaceAll("/$", "");
     }
 
-    String csp() {
-        return "default-src 'none'; script-src " + api() + "; connect-src " + api();
-    }
-
     static String page(String canonical, String title, String script) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>"
                 + "<link rel=\"canonical\" href=\"" + canonical + "\"></head><body><h1>" + title + "</h1>"
@@ -67,7 +64,7 @@ class AttributionBrowserTest {
             String site = createSite("loop", List.of("reddit", "bluesky"), Map.of("domains", List.of("127.0.0.1")));
             String url = blog.origin() + "/post.html";
             String bar = "<script src=\"" + api() + "/widget.js\" data-site=\"" + site + "\" async></script>";
-            blog.serve("/post.html", page(url, "Loop", bar), Map.of("Content-Security-Policy", csp()));
+            blog.serve("/post.html", page(url, "Loop", bar), Map.of("Content-Security-Policy", strictCsp(api())));
             browser.get(url);
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
             WebElement reddit = wait.until(d -> {
@@ -129,7 +126,7 @@ class AttributionBrowserTest {
             String url = blog.origin() + "/plain.html";
             share(site, url, "Plain"); // shared from elsewhere before
             blog.serve("/plain.html", page(url, "Plain", "<script src=\"" + api() + "/a.js\" data-site=\"" + site
-                    + "\" async></script>"), Map.of("Content-Security-Policy", csp()));
+                    + "\" async></script>"), Map.of("Content-Security-Policy", strictCsp(api())));
             browser.get(url + "?sp=reddit&ref=feed#comments");
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     browser.driver().getCurrentUrl()).isEqualTo(url + "?ref=feed#comments"));

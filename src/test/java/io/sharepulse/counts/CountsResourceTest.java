@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
-import static io.sharepulse.Fixtures.share;
-import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.Fixtures.newPost;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,7 +23,7 @@ class CountsResourceTest {
     @Test
     void perNetworkAndTotal() {
         String site = createSite("counts", List.of("reddit", "x", "email"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
                 .body("post", equalTo(post)).body("total", equalTo(0)).body("networks", anEmptyMap());
         click(post, "reddit", "198.51.100.20");
@@ -39,7 +38,7 @@ class CountsResourceTest {
     @Test
     void aSiteCanHideCountsBelowAMinimum() {
         String site = createSite("hidden", List.of("reddit"), Map.of("minCount", 10));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "198.51.100.30");
         given().get("/api/v1/posts/{post}/counts", post).then().statusCode(HttpStatus.SC_OK)
                 .body("total", nullValue()).body("networks", anEmptyMap());

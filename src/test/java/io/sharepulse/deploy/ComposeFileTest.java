@@ -121,21 +121,11 @@ class ComposeFileTest {
 
     @Test
     void theServicesEnvironmentNamesAreSettingsItReads() throws IOException {
-        Set<String> ours = ConfigNames.sharepulse();
-        Map<String, String> quarkus = ConfigNames.quarkus();
         Map<String, String> env = serviceEnvironment();
         assertThat(env).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_PASSWORD", "SHAREPULSE_ADMIN_TOKEN",
                 "SHAREPULSE_PUBLIC_URL");
-        for (String name : env.keySet()) {
-            if (name.startsWith("SHAREPULSE_")) {
-                assertThat(ours).as(name + " is no property of SharepulseConfig").contains(name);
-            } else {
-                assertThat(name).as("only our settings and Quarkus' go to the service").startsWith("QUARKUS_");
-                assertThat(quarkus.get(name)).as(name + " is no run-time property of an installed extension")
-                        .isEqualTo("RUN_TIME");
-            }
-        }
+        ConfigNames.assertSettingsTheServiceReads(env.keySet());
         assertThat(list(service("sharepulse").path("env_file"))).as("secrets come from the env file")
                 .containsExactly("sharepulse.env");
         assertThat(Files.readAllLines(Path.of(".gitignore"))).as("the real env file is never committed")

@@ -1,9 +1,12 @@
 package io.sharepulse.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -51,6 +54,25 @@ public final class ConfigNames {
             throw new UncheckedIOException(e);
         }
         return phases;
+    }
+
+    /**
+     * Every name is a property of {@link SharepulseConfig} ({@code SHAREPULSE_…}) or a run-time property of an
+     * installed extension ({@code QUARKUS_…}): what a deployment file may set for the service.
+     */
+    static void assertSettingsTheServiceReads(Collection<String> names) {
+        Set<String> ours = sharepulse();
+        Map<String, String> quarkus = quarkus();
+        for (String name : names) {
+            if (name.startsWith("SHAREPULSE_")) {
+                assertThat(ours).as(name + " is no property of SharepulseConfig").contains(name);
+            } else {
+                assertThat(name).as("only our settings and Quarkus' go to the service").startsWith("QUARKUS_");
+                // Build-time properties are fixed in the image: setting them at deploy time would do nothing.
+                assertThat(quarkus.get(name)).as(name + " is no run-time property of an installed extension")
+                        .isEqualTo("RUN_TIME");
+            }
+        }
     }
 
     /** The environment form of a property name, as SmallRye Config matches it. */

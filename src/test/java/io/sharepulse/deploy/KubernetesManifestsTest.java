@@ -285,16 +285,7 @@ class KubernetesManifestsTest {
         Map<String, String> env = environment(objects, app(objects));
         assertThat(env).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_REDIS_HOSTS",
                 "SHAREPULSE_ADMIN_TOKEN", "SHAREPULSE_PUBLIC_URL");
-        for (String name : env.keySet()) {
-            if (name.startsWith("SHAREPULSE_")) {
-                assertThat(ours).as(name + " is no property of SharepulseConfig").contains(name);
-            } else {
-                assertThat(name).as("only our settings and Quarkus' go to the service").startsWith("QUARKUS_");
-                // Build-time properties are fixed in the image: setting them at deploy time would do nothing.
-                assertThat(quarkus.get(name)).as(name + " is no run-time property of an installed extension")
-                        .isEqualTo("RUN_TIME");
-            }
-        }
+        ConfigNames.assertSettingsTheServiceReads(env.keySet());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,9 +36,7 @@ class EleventyIntegrationTest extends PlatformTest {
 
     @BeforeEach
     void eleventyIsInstalled() {
-        Platform.require("node");
-        assumeTrue(Files.isDirectory(PACKAGE.resolve("node_modules/@11ty/eleventy")),
-                "npm ci has not run in integrations/eleventy (scripts/ensure-integrations.sh)");
+        requireNodePackage(PACKAGE, "@11ty/eleventy");
     }
 
     @Test
@@ -49,9 +46,7 @@ class EleventyIntegrationTest extends PlatformTest {
                 Map.of("SHAREPULSE_URL", api(), "SHAREPULSE_SITE", site,
                         "SHAREPULSE_DOWN_URL", "http://127.0.0.1:" + Platform.freePort()),
                 "node", "--test", "test/");
-        assertThat(node.ok()).as(node.output()).isTrue();
-        // Every case ran: none was skipped for want of the service.
-        assertThat(node.output()).as(node.output()).contains("# fail 0", "# skipped 0").doesNotContain("# pass 0");
+        assertPassedEveryCase(node);
     }
 
     @Test

@@ -41,9 +41,7 @@ class GhostIntegrationTest extends PlatformTest {
 
     @BeforeEach
     void ghostToolingIsInstalled() {
-        Platform.require("node");
-        assumeTrue(Files.isDirectory(PACKAGE.resolve("node_modules/gscan")),
-                "npm ci has not run in integrations/ghost (scripts/ensure-integrations.sh)");
+        requireNodePackage(PACKAGE, "gscan");
     }
 
     /** Where ensure-ghost.sh installed Ghost; skips the calling test when it did not. */
@@ -137,12 +135,6 @@ class GhostIntegrationTest extends PlatformTest {
         }
         assertThat(ghost.process().isAlive()).as(ghost.output()).isTrue();
         return null;
-    }
-
-    static void assertPassedEveryCase(Platform.Result node) {
-        assertThat(node.ok()).as(node.output()).isTrue();
-        // Every case ran: none was skipped for want of the service or of Ghost.
-        assertThat(node.output()).as(node.output()).contains("# fail 0", "# skipped 0").doesNotContain("# pass 0");
     }
 
 }

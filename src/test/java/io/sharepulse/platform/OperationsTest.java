@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
-import static io.sharepulse.Fixtures.share;
-import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.Fixtures.newPost;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -37,7 +36,7 @@ class OperationsTest {
     @Test
     void metricsCountClicksByNetworkAndOutcome() {
         String site = createSite("metrics", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "198.51.100.40");
         click(post, "reddit", "198.51.100.40");
         given().redirects().follow(false).header("User-Agent", Fixtures.GOOGLEBOT_UA).get("/s/{p}/reddit", post);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class RedisClusterModeTest {
         Map<Integer, String> siteOnMaster = new HashMap<>();
         for (int i = 0; i < 40 && siteOnMaster.size() < masters.size(); i++) {
             String site = createSite("spread", List.of("reddit"));
-            String post = share(site, uniquePostUrl(), "T").getString("post");
+            String post = newPost(site);
             click(post, "reddit", "192.0.2." + (i + 1));
             String hash = PostId.parse(post).orElseThrow().hash();
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -84,7 +85,7 @@ class RedisClusterModeTest {
     @Test
     void theDaySaltIsSharedThroughTheCluster() {
         String site = createSite("salt", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "192.0.2.200");
         click(post, "reddit", "192.0.2.200");
         given().get("/api/v1/posts/{post}/counts", post).then().body("networks.reddit", equalTo(1));

@@ -17,10 +17,10 @@ import java.util.Map;
 import org.apache.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.sharepulse.AfterTestInfra;
 import io.sharepulse.OwnStores;
 import io.sharepulse.OwnStores.OwnRedis;
 
@@ -42,7 +42,7 @@ class RedisFullTest {
     }
 
     /** A redis-server of this test's own with 4 MB of memory and no eviction; PostgreSQL stays TestInfra's. */
-    public static class SmallRedis implements QuarkusTestResourceLifecycleManager {
+    public static class SmallRedis extends AfterTestInfra {
         static OwnRedis redis;
 
         @Override
@@ -51,12 +51,6 @@ class RedisFullTest {
             redis.start();
             return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
                     "sharepulse.redis.click-timeout", "2s");
-        }
-
-        /** After TestInfra, so this Redis wins. */
-        @Override
-        public int order() {
-            return 1000;
         }
 
         @Override

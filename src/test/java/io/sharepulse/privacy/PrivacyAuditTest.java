@@ -3,6 +3,7 @@ package io.sharepulse.privacy;
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BLOG_DOMAIN;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +114,7 @@ class PrivacyAuditTest {
     @Test
     void everySaltExpiresWithin48Hours() {
         String site = createSite("salt", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         given().redirects().follow(false).header("User-Agent", UA_FIREFOX).get("/s/{p}/reddit", post);
         List<String> salts = redis.key().keys(keys.prefix() + ":salt:*");
         assertThat(salts).isNotEmpty();

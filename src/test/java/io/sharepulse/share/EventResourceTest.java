@@ -3,15 +3,14 @@ package io.sharepulse.share;
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.GOOGLEBOT_UA;
-import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.PROBLEM;
+import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
-import static io.sharepulse.Fixtures.share;
-import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.Fixtures.newPost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -39,7 +38,7 @@ class EventResourceTest {
     @Test
     void aBeaconIsCountedLikeAClickOnceWithinTheDedupeWindow() {
         String site = createSite("events", List.of("reddit", "copy", "webshare"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         beacon("192.0.2.1").body("{\"network\":\"copy\"}").post("/api/v1/posts/{post}/events", post)
                 .then().statusCode(HttpStatus.SC_NO_CONTENT)
                 .header("Access-Control-Allow-Origin", "*")
@@ -60,7 +59,7 @@ class EventResourceTest {
     @Test
     void botsAreNotCounted() {
         String site = createSite("eventbots", List.of("copy"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         given().header("User-Agent", GOOGLEBOT_UA).header("Origin", BLOG_ORIGIN).contentType(BEACON_TYPE).body("{\"network\":\"copy\"}")
                 .post("/api/v1/posts/{post}/events", post).then().statusCode(HttpStatus.SC_NO_CONTENT);
         assertThat(count(post, "copy")).isZero();
@@ -69,7 +68,7 @@ class EventResourceTest {
     @Test
     void malformedBodiesAreRefusedWithAProblemThatSaysWhy() {
         String site = createSite("eventbad", List.of("reddit", "copy"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (String body : List.of("", "copy", "[\"copy\"]", "{\"network\":1}", "{\"network\":\"\"}",
                 "{\"network\":\"copy\",\"extra\":true}", "{}", "{\"network\":\"copy\"")) {
             beacon("192.0.2.9").body(body).post("/api/v1/posts/{post}/events", post)

@@ -6,8 +6,7 @@ import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.admin;
 import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
-import static io.sharepulse.Fixtures.share;
-import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.Fixtures.newPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -47,7 +46,7 @@ class InflationTest {
     @Test
     void aShareLinkLoadedAsAnImageOrByFetchRedirectsButDoesNotCount() {
         String site = createSite("img-click", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         // <img src="/s/…"> on any page: the browser says it is an image.
         reader("192.0.2.101").header("Sec-Fetch-Dest", "image").header("Sec-Fetch-Mode", "no-cors")
                 .header("Sec-Fetch-Site", "cross-site").get("/s/{p}/reddit", post)
@@ -72,7 +71,7 @@ class InflationTest {
     @Test
     void aNetworkNotOnTheSitesBarRedirectsButDoesNotCount() {
         String site = createSite("not-offered", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         reader("192.0.2.111").get("/s/{p}/x", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY)
                 .header("Location", startsWith("https://x.com/"));
         reader("192.0.2.112").get("/s/{p}/facebook", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
@@ -87,7 +86,7 @@ class InflationTest {
     @Test
     void aBeaconCountsOnlyFromAPageOfTheSite() {
         String site = createSite("beacon-origin", List.of("reddit", "copy"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (String origin : new String[] { "https://evil.example", "https://blog.example.evil.example", "null" }) {
             given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "192.0.2.121").header("Origin", origin)
                     .contentType("text/plain;charset=UTF-8").body("{\"network\":\"copy\"}")
@@ -111,7 +110,7 @@ class InflationTest {
     @Test
     void oneClientIsCappedPerPostAndNetworkWhateverItsUserAgent() {
         String site = createSite("capped", List.of("reddit", "x"), Map.of("dedupeMinutes", 0));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (int i = 0; i < 15; i++) {
             given().redirects().follow(false).header("User-Agent", BROWSER_UA + " r" + i)
                     .header("X-Forwarded-For", "192.0.2.131").get("/s/{p}/reddit", post)
@@ -129,7 +128,7 @@ class InflationTest {
     @Test
     void readersAskingNotToBeTrackedAreCappedToo() {
         String site = createSite("capped-dnt", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (int i = 0; i < 14; i++) {
             reader("192.0.2.141").header("DNT", "1").get("/s/{p}/reddit", post)
                     .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
@@ -141,7 +140,7 @@ class InflationTest {
     @Test
     void anIpv6ClientIsOneClientAcrossItsSlash64() {
         String site = createSite("capped-v6", List.of("reddit"), Map.of("dedupeMinutes", 0));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (int i = 0; i < 12; i++) {
             reader("2001:db8:1:2:" + Integer.toHexString(i + 1) + "::7").get("/s/{p}/reddit", post)
                     .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);
@@ -152,7 +151,7 @@ class InflationTest {
     @Test
     void aNewUserAgentIsNotANewVisitor() {
         String site = createSite("ua-steer", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (String ua : List.of(CHROME_120, CHROME_121, CHROME_120 + " (made up)")) {
             given().redirects().follow(false).header("User-Agent", ua).header("X-Forwarded-For", "192.0.2.151")
                     .get("/s/{p}/reddit", post).then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY);

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.createSite;
-import static io.sharepulse.Fixtures.share;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,7 +80,7 @@ class PublicLimitsTest {
     @Test
     void aClientFloodingEventsIsStopped() {
         String site = createSite("events", List.of("reddit", "copy"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (int i = 0; i < 60; i++) {
             given().header("User-Agent", BROWSER_UA).header("X-Forwarded-For", "198.51.100.70")
                     .header("Origin", "https://blog.example")

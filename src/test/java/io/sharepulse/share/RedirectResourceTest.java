@@ -6,6 +6,7 @@ import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.count;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +77,7 @@ class RedirectResourceTest {
     @Test
     void twoHundredConcurrentReadersCountExactlyTwoHundred() throws Exception {
         String site = createSite("concurrent", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         List<CompletableFuture<HttpResponse<Void>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -98,7 +99,7 @@ class RedirectResourceTest {
     @Test
     void theSameReaderTwiceWithinTheWindowCountsOnce() {
         String site = createSite("dedupe", List.of("reddit", "x"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "192.0.2.7");
         click(post, "reddit", "192.0.2.7");
         click(post, "x", "192.0.2.7"); // another button is another share
@@ -111,7 +112,7 @@ class RedirectResourceTest {
     @Test
     void aSiteWithoutDedupeCountsEveryClick() {
         String site = createSite("nodedupe", List.of("reddit"), Map.of("dedupeMinutes", 0));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "192.0.2.9");
         click(post, "reddit", "192.0.2.9");
         assertThat(count(post, "reddit")).isEqualTo(2);
@@ -120,7 +121,7 @@ class RedirectResourceTest {
     @Test
     void aReaderAskingNotToBeTrackedIsCountedWithoutAVisitorHash() {
         String site = createSite("dnt", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (int i = 0; i < 2; i++) {
             given().redirects().follow(false).header("User-Agent", BROWSER_UA).header("Sec-GPC", "1")
                     .header("X-Forwarded-For", "192.0.2.50")
@@ -133,7 +134,7 @@ class RedirectResourceTest {
     @Test
     void crawlersAndPreviewsAreTalliedApartAndNeverCounted() {
         String site = createSite("bots", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (String ua : List.of(Fixtures.GOOGLEBOT_UA, Fixtures.FACEBOOK_PREVIEW_UA)) {
             given().redirects().follow(false).header("User-Agent", ua)
                     .get("/s/{post}/reddit", post)
@@ -149,7 +150,7 @@ class RedirectResourceTest {
     @Test
     void everyBucketIsWrittenWithAnExpiry() {
         String site = createSite("buckets", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         click(post, "reddit", "192.0.2.60");
         String hash = PostId.parse(post).orElseThrow().hash();
         LocalDate day = today();
@@ -168,7 +169,7 @@ class RedirectResourceTest {
     @Test
     void unknownPostsAndNetworksAre404Problems() {
         String site = createSite("unknown", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         String neverShared = PostId.derive(site, "https://blog.example/never").value();
         for (String path : List.of("/s/" + neverShared + "/reddit", "/s/" + post + "/myspace2000",
                 "/s/" + post + "/copy", "/s/not-a-post-id/reddit", "/s/nosite.0123456789abc/reddit")) {
@@ -209,7 +210,7 @@ class RedirectResourceTest {
     @Test
     void fediverseButtonsAreCountedThenAskForTheReadersServerOnOurOwnPage() {
         String site = createSite("toot", List.of("mastodon", "misskey", "lemmy", "fediverse"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         // A path: the reader stays on the host they clicked, whatever the request's Host header said. The page
         // preselects the software of the button clicked.
         for (String network : List.of("mastodon", "misskey", "lemmy", "fediverse")) {
@@ -221,7 +222,7 @@ class RedirectResourceTest {
     @Test
     void theQrCodeIsCountedThenShownOnOurOwnPage() {
         String site = createSite("qr", List.of("qr"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         assertThat(click(post, "qr", "192.0.2.91")).isEqualTo("/qr?post=" + post);
         assertThat(count(post, "qr")).isEqualTo(1);
     }
@@ -243,7 +244,7 @@ class RedirectResourceTest {
     @Test
     void headRequestsAnswerWithoutCounting() {
         String site = createSite("head", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).head("/s/{post}/reddit", post)
                 .then().statusCode(HttpStatus.SC_MOVED_TEMPORARILY).header("Location", startsWith("https://www.reddit.com/"));
         assertThat(count(post, "reddit")).isZero();
@@ -263,7 +264,7 @@ class RedirectResourceTest {
     @Test
     void aDeletedSitesLinksStopWorking() {
         String site = createSite("gone", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         Fixtures.admin().delete("/admin/v1/sites/{id}", site).then().statusCode(HttpStatus.SC_NO_CONTENT);
         given().redirects().follow(false).header("User-Agent", BROWSER_UA).get("/s/{post}/reddit", post)
                 .then().statusCode(HttpStatus.SC_NOT_FOUND);

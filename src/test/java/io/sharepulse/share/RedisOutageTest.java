@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.BROWSER_UA;
 import static io.sharepulse.Fixtures.PROBLEM;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.total;
 import static io.sharepulse.Fixtures.uniquePostUrl;
@@ -242,7 +243,7 @@ class RedisOutageTest {
     @Test
     void aHungRedisDoesNotHoldReadersUp() throws Exception {
         String site = createSite("hung", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         OwnStores.redis.freeze(2);
         Thread.sleep(100);
         Answer answer = click(post, "reddit");

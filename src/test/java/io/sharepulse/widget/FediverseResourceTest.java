@@ -2,6 +2,7 @@ package io.sharepulse.widget;
 
 import static io.restassured.RestAssured.given;
 import static io.sharepulse.Fixtures.createSite;
+import static io.sharepulse.Fixtures.newPost;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class FediverseResourceTest {
         given().queryParam("post", "not a post").get("/fediverse").then().statusCode(HttpStatus.SC_NOT_FOUND);
         given().get("/fediverse").then().statusCode(HttpStatus.SC_NOT_FOUND);
         String site = createSite("notfedi", List.of("reddit"));
-        String post = share(site, uniquePostUrl(), "T").getString("post");
+        String post = newPost(site);
         for (String network : List.of("reddit", "nowhere", "qr")) {
             given().queryParam("post", post).queryParam("network", network).get("/fediverse").then()
                     .statusCode(HttpStatus.SC_NOT_FOUND).contentType(PROBLEM);

@@ -6,6 +6,8 @@ import static io.sharepulse.Fixtures.click;
 import static io.sharepulse.Fixtures.createSite;
 import static io.sharepulse.Fixtures.share;
 import static io.sharepulse.Fixtures.uniquePostUrl;
+import static io.sharepulse.OtherOrigin.OWN_PAGES;
+import static io.sharepulse.OtherOrigin.strictCsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -43,12 +45,6 @@ import io.sharepulse.network.ShareTemplate;
 @QuarkusTest
 class WidgetBrowserTest {
 
-    /**
-     * Test pages are served from 127.0.0.1 (OtherOrigin): the site owns that host as well as the pages' URLs', as a
-     * real blog's pages are on its own domain, so the browser's requests come from one of the site's pages.
-     */
-    static final Map<String, Object> OWN_PAGES = Map.of("domains", List.of("blog.example", "127.0.0.1"));
-
     static final List<String> NETWORKS = List.of("reddit", "bluesky", "mastodon", "delicious", "technorati", "email",
             "x", "copy", "webshare");
 
@@ -57,11 +53,6 @@ class WidgetBrowserTest {
 
     String api() {
         return base.toString().replaceAll("/$", "");
-    }
-
-    /** What the README asks of a page: script-src and connect-src for our origin, nothing else. */
-    String strictCsp() {
-        return "default-src 'none'; script-src " + api() + "; connect-src " + api();
     }
 
     String snippet(String site) {
@@ -99,7 +90,7 @@ class WidgetBrowserTest {
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             String page = other.serve("/post.html", blogPage(url, "A post", readmeSnippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp()));
+                    Map.of("Content-Security-Policy", strictCsp(api())));
             browser.get(page);
             List<Map<String, Object>> buttons = BarProbe.buttons(browser, 0);
 
@@ -164,7 +155,7 @@ class WidgetBrowserTest {
         }
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             String page = other.serve("/post.html", blogPage(url, "Clicked", snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp()));
+                    Map.of("Content-Security-Policy", strictCsp(api())));
             browser.get(page);
             assertThat(countOf(BarProbe.buttons(browser, 0), "reddit")).isEqualTo("3");
             String window = browser.driver().getWindowHandle();
@@ -207,7 +198,7 @@ class WidgetBrowserTest {
         String site = createSite("keys", NETWORKS, OWN_PAGES);
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.get(other.serve("/post.html", blogPage(uniquePostUrl(), "Keys", snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp())));
+                    Map.of("Content-Security-Policy", strictCsp(api()))));
             List<Map<String, Object>> buttons = BarProbe.buttons(browser, 0);
             Set<Object> all = new HashSet<>(buttons.stream().map(b -> b.get("label")).toList());
             Set<Object> reached = new HashSet<>();
@@ -234,7 +225,7 @@ class WidgetBrowserTest {
         click(post, "bluesky", "192.0.2.20"); // a count on the bar, to check its contrast too
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             String page = other.serve("/post.html", blogPage(url, "Themes", snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp()));
+                    Map.of("Content-Security-Policy", strictCsp(api())));
             for (String scheme : List.of("light", "dark")) {
                 browser.colorScheme(scheme).get(page);
                 List<Map<String, Object>> contrast = BarProbe.contrast(browser, 0);
@@ -259,7 +250,7 @@ class WidgetBrowserTest {
             // A page that fixes the theme wins over the reader's preference.
             String fixed = other.serve("/fixed.html", blogPage(url, "Themes", "<share-bar data-site=\"" + site
                     + "\" data-theme=\"light\"></share-bar>" + snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp()));
+                    Map.of("Content-Security-Policy", strictCsp(api())));
             browser.colorScheme("dark").get(fixed);
             assertThat(BarProbe.contrast(browser, 0)).allSatisfy(
                     c -> assertThat(((Number) c.get("background")).doubleValue()).isGreaterThan(0.85));
@@ -277,7 +268,7 @@ class WidgetBrowserTest {
                     + "<share-bar data-url=\"" + second + "\" data-title=\"Second\" data-networks=\"email,reddit\""
                     + " data-layout=\"vertical\" data-counts=\"off\" data-labels=\"off\" data-size=\"l\"></share-bar>";
             browser.get(other.serve("/index.html", blogPage("https://" + BLOG_DOMAIN + "/", "Index",
-                    bars + snippet(site)), Map.of("Content-Security-Policy", strictCsp())));
+                    bars + snippet(site)), Map.of("Content-Security-Policy", strictCsp(api()))));
             List<Map<String, Object>> one = BarProbe.buttons(browser, 0);
             List<Map<String, Object>> two = BarProbe.buttons(browser, 1);
             assertThat(BarProbe.bars(browser)).isEqualTo(2); // the script adds no third bar
@@ -304,7 +295,7 @@ class WidgetBrowserTest {
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.allowClipboard(other.origin());
             browser.get(other.serve("/post.html", blogPage(url, "Copy me", snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp())));
+                    Map.of("Content-Security-Policy", strictCsp(api()))));
             BarProbe.buttons(browser, 0);
             browser.driver().findElement(By.cssSelector("share-bar")).getShadowRoot()
                     .findElement(By.cssSelector("button.n-copy")).click();
@@ -333,7 +324,7 @@ class WidgetBrowserTest {
             // A server-side include inside <noscript>, the way the README shows it.
             String page = other.serve("/post.html", blogPage(url, "No script",
                     snippet(site) + "<noscript>" + fragment + "</noscript>"),
-                    Map.of("Content-Security-Policy", strictCsp() + "; style-src " + api()));
+                    Map.of("Content-Security-Policy", strictCsp(api()) + "; style-src " + api()));
             browser.get(page);
             List<WebElement> links = browser.driver().findElements(By.cssSelector("nav.spb a"));
             assertThat(links).extracting(a -> a.getAttribute("href")).containsExactlyElementsOf(hrefs(doc));
@@ -363,7 +354,7 @@ class WidgetBrowserTest {
         String url = uniquePostUrl();
         try (OtherOrigin other = new OtherOrigin(); Browser browser = Browser.open()) {
             browser.get(other.serve("/post.html", blogPage(url, "Print me", snippet(site)),
-                    Map.of("Content-Security-Policy", strictCsp())));
+                    Map.of("Content-Security-Policy", strictCsp(api()))));
             BarProbe.buttons(browser, 0);
             // Headless Chromium has no print dialog to see: note the call instead.
             browser.js("window.print = () => { window.printed = (window.printed || 0) + 1; }");

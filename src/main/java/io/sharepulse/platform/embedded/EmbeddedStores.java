@@ -60,11 +60,7 @@ public final class EmbeddedStores {
                     Path dir = dataDir(mode).resolve("redis");
                     EmbeddedRedis redis = EmbeddedRedis.start(dir, freePort(), mode == Mode.DEV,
                             password.or(() -> passwordOf(configuredUrl)));
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        redis.stop();
-                        cleanUp(mode, dir);
-                    }, "embedded-redis-stop"));
-                    System.setProperty(REDIS_PORT, Integer.toString(redis.port()));
+                    keep(REDIS_PORT, redis.port(), redis::stop, mode, dir, "embedded-redis-stop");
                     running = Optional.of(redis.port());
                     LOG.infof("Nothing answers at %s: started an embedded Redis on :%d in %s (data in %s)",
                             configured.get(), redis.port(), since(started), where(mode, dir));
@@ -95,11 +91,7 @@ public final class EmbeddedStores {
                     long started = System.nanoTime();
                     Path data = dataDir(mode).resolve("postgres");
                     EmbeddedPostgres pg = EmbeddedPostgres.start(data, freePort(), mode == Mode.DEV);
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        pg.stop();
-                        cleanUp(mode, data);
-                    }, "embedded-postgres-stop"));
-                    System.setProperty(POSTGRES_PORT, Integer.toString(pg.port()));
+                    keep(POSTGRES_PORT, pg.port(), pg::stop, mode, data, "embedded-postgres-stop");
                     running = Optional.of(pg.port());
                     LOG.infof("Nothing answers at %s: started an embedded PostgreSQL on :%d in %s (data in %s)",
                             configured.get(), pg.port(), since(started), where(mode, data));
@@ -154,6 +146,18 @@ public final class EmbeddedStores {
     }
 
     /** After a server stopped: a test's folder goes (the shared temporary one with the last of them). */
+    /**
+     * Keeps a started server for the JVM's lifetime: its port in {@code property}, where the next lookup of this
+     * JVM finds it, and a shutdown hook ({@code thread}) that stops it and cleans up its folder.
+     */
+    private static void keep(String property, int port, Runnable stop, Mode mode, Path dir, String thread) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            cleanUp(mode, dir);
+        }, thread));
+        System.setProperty(property, Integer.toString(port));
+    }
+
     private static void cleanUp(Mode mode, Path dir) {
         if (mode == Mode.TEST) {
             EmbeddedPostgres.deleteTree(dir);
