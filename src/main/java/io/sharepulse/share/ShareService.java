@@ -1,6 +1,7 @@
 package io.sharepulse.share;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,16 +51,19 @@ public class ShareService {
     /**
      * {@link #counts} on Vert.x futures, for the page-view route: a page Redis knows is answered in one round trip
      * without Mutiny's operators; a page seen for the first time is registered as {@link #counts} does.
+     *
+     * @param visit who asks, read only for a page seen for the first time (its registration limit): a page view of
+     *              a known page does not need it
      */
-    public Future<ShareCounts> countsFuture(String siteId, String url, String title, String media, Visit visit,
-            Fetch fetch) {
+    public Future<ShareCounts> countsFuture(String siteId, String url, String title, String media,
+            Supplier<Visit> visit, Fetch fetch) {
         return sites.findFuture(siteId).compose(site -> {
             if (site.isEmpty()) {
                 return Future.failedFuture(ProblemException.notFound("unknown-site", "No site has this id."));
             }
             return posts.known(site.get(), url, title, media).compose(known -> known.isPresent()
                     ? Future.succeededFuture(links.counts(site.get(), known.get(), bars.of(site.get())))
-                    : Future.fromCompletionStage(counts(siteId, url, title, media, visit, fetch)
+                    : Future.fromCompletionStage(counts(siteId, url, title, media, visit.get(), fetch)
                             .subscribeAsCompletionStage()));
         });
     }
