@@ -1,8 +1,6 @@
 package io.sharepulse.share;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
@@ -33,16 +31,15 @@ public class ArrivalRecorder {
     private final PinnedRedis redis;
     private final Vertx vertx;
     private final RedisKeys keys;
-    private final Clock clock;
-    private final long retentionSeconds;
+    private final CountingHours hours;
     private final long timeoutMs;
 
-    public ArrivalRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, Clock clock, SharepulseConfig config) {
+    public ArrivalRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, CountingHours hours,
+            SharepulseConfig config) {
         this.redis = redis;
         this.vertx = vertx;
         this.keys = keys;
-        this.clock = clock;
-        this.retentionSeconds = config.counting().retention().toSeconds();
+        this.hours = hours;
         this.timeoutMs = Math.max(1, config.redis().clickTimeout().toMillis());
     }
 
@@ -53,9 +50,9 @@ public class ArrivalRecorder {
      */
     public Future<Answer> record(PostId post, String network, String visitor, int dedupeSeconds, String client,
             int limit) {
-        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        CountingHours.Hour now = hours.now();
+        LocalDate day = now.day();
         String site = post.site();
-        long dayExpiry = day.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) + retentionSeconds;
         Future<Response> script = SCRIPT.runFuture(redis, 6,
                 keys.post(site, post.hash()),
                 keys.publicLimit(site, "arr", client),
@@ -63,7 +60,7 @@ public class ArrivalRecorder {
                 keys.arrivalsPostDay(site, post.hash(), day),
                 keys.arrivalsSiteDay(site, day),
                 keys.arrivalsTop(site, day),
-                network, visitor, Integer.toString(dedupeSeconds), Long.toString(dayExpiry),
+                network, visitor, Integer.toString(dedupeSeconds), now.dayExpiry(),
                 Integer.toString(limit), Long.toString(PublicLimits.WINDOW_MS), post.hash());
         Promise<Answer> answer = Promise.promise();
         long timer = vertx.setTimer(timeoutMs, id -> answer.tryFail(new TimeoutException(

@@ -1,6 +1,7 @@
 package io.sharepulse.share;
 
-import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,11 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sharepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -34,6 +32,9 @@ public class ArrivalResource {
 
     /** A page URL may be 2,048 characters, plus the network and the JSON around them. */
     static final int MAX_BODY = 2_300;
+
+    private static final BeaconBody BODY = new BeaconBody("arrival", MAX_BODY, List.of("url", "network"),
+            "{\"url\":\"…\",\"network\":\"reddit\"}");
 
     private final ArrivalService arrivals;
     private final Visits visits;
@@ -51,47 +52,8 @@ public class ArrivalResource {
     @RequestBody(description = "{\"url\":\"https://blog.example/post\",\"network\":\"reddit\"} as text/plain or "
             + "application/json")
     public Uni<Response> arrive(@PathParam("site") String site, String body, HttpServerRequest request) {
-        JsonNode tree = parse(body);
-        return arrivals.arrive(site, tree.get("url").asText(), tree.get("network").asText(),
-                visits.read(request, false))
+        Map<String, String> fields = BODY.read(json, body);
+        return arrivals.arrive(site, fields.get("url"), fields.get("network"), visits.read(request, false))
                 .map(outcome -> Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
-    }
-
-    /** The two fields a valid body has; anything else is refused with a problem that says why. */
-    JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid("The body is empty; send {\"url\":\"…\",\"network\":\"reddit\"}.");
-        }
-        if (body.length() > MAX_BODY) {
-            throw new ProblemException(413, "arrival-too-large", "Payload Too Large",
-                    "An arrival body is at most " + MAX_BODY + " characters.");
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("The body is not valid JSON; send {\"url\":\"…\",\"network\":\"reddit\"}.");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw invalid("The body must be a JSON object such as {\"url\":\"…\",\"network\":\"reddit\"}.");
-        }
-        Iterator<String> fields = tree.fieldNames();
-        while (fields.hasNext()) {
-            String field = fields.next();
-            if (!"network".equals(field) && !"url".equals(field)) {
-                throw invalid("Unknown field '" + (field.length() > 40 ? field.substring(0, 40) : field) + "'.");
-            }
-        }
-        for (String field : new String[] { "url", "network" }) {
-            JsonNode value = tree.get(field);
-            if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-                throw invalid("Field '" + field + "' must be a non-empty string.");
-            }
-        }
-        return tree;
-    }
-
-    private static ProblemException invalid(String detail) {
-        return ProblemException.badRequest("invalid-arrival", detail);
     }
 }

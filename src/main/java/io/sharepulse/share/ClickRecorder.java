@@ -1,9 +1,5 @@
 package io.sharepulse.share;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Singleton;
@@ -97,29 +93,21 @@ public class ClickRecorder {
         }
     }
 
-    /** The clock's current UTC hour, its key parts and expiries: worked out once an hour, not on every click. */
-    private record Hour(long epochHour, LocalDate day, LocalDateTime hour, String dayExpiry, String hourExpiry) {
-    }
-
     private final PinnedRedis redis;
     private final Vertx vertx;
     private final RedisKeys keys;
-    private final Clock clock;
-    private final long retentionSeconds;
-    private final long hourRetentionSeconds;
+    private final CountingHours hours;
     private final long timeoutMs;
     private final long graceMs;
-    private volatile Hour current;
 
-    public ClickRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, Clock clock, SharepulseConfig config) {
+    public ClickRecorder(PinnedRedis redis, Vertx vertx, RedisKeys keys, CountingHours hours,
+            SharepulseConfig config) {
         // The Vert.x client, on a connection per event loop: the click path is the hot one, and Mutiny's operators,
         // a pool lease and a scheduler-based timeout per click cost as much CPU as the script (docs/PERFORMANCE.md).
         this.redis = redis;
         this.vertx = vertx;
         this.keys = keys;
-        this.clock = clock;
-        this.retentionSeconds = config.counting().retention().toSeconds();
-        this.hourRetentionSeconds = config.counting().hourRetention().toSeconds();
+        this.hours = hours;
         this.timeoutMs = Math.max(1, config.redis().clickTimeout().toMillis());
         this.graceMs = Math.max(timeoutMs, config.redis().clickGrace().toMillis());
     }
@@ -158,7 +146,7 @@ public class ClickRecorder {
      */
     public Future<Answer> record(PostId post, String network, Mode mode, String visitor, int dedupeSeconds, Cap cap,
             Refusal refusal, String device, String browser) {
-        Hour now = hour();
+        CountingHours.Hour now = hours.now();
         String site = post.site();
         Future<Response> script = SCRIPT.runFuture(redis, 11,
                 keys.post(site, post.hash()),
@@ -233,20 +221,6 @@ public class ClickRecorder {
                 to.tryFail(unreadable);
             }
         }
-    }
-
-    private Hour hour() {
-        long epochHour = clock.millis() / 3_600_000L;
-        Hour h = current;
-        if (h == null || h.epochHour() != epochHour) {
-            LocalDateTime hour = LocalDateTime.ofEpochSecond(epochHour * 3600, 0, ZoneOffset.UTC);
-            LocalDate day = hour.toLocalDate();
-            long dayExpiry = day.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) + retentionSeconds;
-            long hourExpiry = hour.plusHours(1).toEpochSecond(ZoneOffset.UTC) + hourRetentionSeconds;
-            h = new Hour(epochHour, day, hour, Long.toString(dayExpiry), Long.toString(hourExpiry));
-            current = h;
-        }
-        return h;
     }
 
     private static Answer toAnswer(Response reply) {

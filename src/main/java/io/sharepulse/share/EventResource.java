@@ -1,6 +1,6 @@
 package io.sharepulse.share;
 
-import java.util.Iterator;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,11 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sharepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -35,6 +32,9 @@ public class EventResource {
     /** {"network":"webshare"} is 22 bytes; anything much longer is not from our widget. */
     static final int MAX_BODY = 256;
 
+    private static final BeaconBody BODY = new BeaconBody("event", MAX_BODY, List.of("network"),
+            "{\"network\":\"copy\"}");
+
     private final EventService events;
     private final Visits visits;
     private final ObjectMapper json;
@@ -50,44 +50,8 @@ public class EventResource {
     @Operation(summary = "Count a use of a widget action (copy, webshare, print); answers 204")
     @RequestBody(description = "{\"network\":\"copy\"} as text/plain or application/json")
     public Uni<Response> event(@PathParam("post") String post, String body, HttpServerRequest request) {
-        String network = network(body);
+        String network = BODY.read(json, body).get("network");
         return events.count(post, network, visits.read(request, false))
                 .map(outcome -> Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
-    }
-
-    /** The one field a valid body has; anything else is refused with a problem that says why. */
-    String network(String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid("The body is empty; send {\"network\":\"copy\"}.");
-        }
-        if (body.length() > MAX_BODY) {
-            throw new ProblemException(413, "event-too-large", "Payload Too Large",
-                    "An event body is at most " + MAX_BODY + " characters.");
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw invalid("The body is not valid JSON; send {\"network\":\"copy\"}.");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw invalid("The body must be a JSON object such as {\"network\":\"copy\"}.");
-        }
-        Iterator<String> fields = tree.fieldNames();
-        while (fields.hasNext()) {
-            String field = fields.next();
-            if (!"network".equals(field)) {
-                throw invalid("Unknown field '" + (field.length() > 40 ? field.substring(0, 40) : field) + "'.");
-            }
-        }
-        JsonNode network = tree.get("network");
-        if (network == null || !network.isTextual() || network.asText().isEmpty()) {
-            throw invalid("Field 'network' must be a network id such as \"copy\" or \"webshare\".");
-        }
-        return network.asText();
-    }
-
-    private static ProblemException invalid(String detail) {
-        return ProblemException.badRequest("invalid-event", detail);
     }
 }
