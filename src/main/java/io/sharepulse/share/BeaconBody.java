@@ -30,7 +30,7 @@ record BeaconBody(String kind, int maxChars, List<String> fields, String example
             throw invalid("The body is empty; send " + example + ".");
         }
         if (body.length() > maxChars) {
-            String article = kind.matches("[aeiou].*") ? "An " : "A ";
+            String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "An " : "A ";
             throw new ProblemException(413, kind + "-too-large", "Payload Too Large",
                     article + kind + " body is at most " + maxChars + " characters.");
         }
