@@ -143,7 +143,7 @@ public class EdgeProblems {
         if (status < 400 && ctx.failure() instanceof HttpException e) {
             status = e.getStatusCode();
         }
-        boolean undecodable = status < 400 && fromTheDecoder(ctx.failure());
+        boolean undecodable = status < 400 && readingChunkedBody(ctx);
         if (undecodable) {
             status = 400;
         }
@@ -162,19 +162,10 @@ public class EdgeProblems {
     }
 
     /**
-     * A chunked body Netty could not decode (a chunk size that is not hex) is the client's fault, not a bug: the body
-     * handler passes the stream's failure on as it is, a plain exception from Netty's decoder, so its origin is what
-     * tells it apart. Netty closes the connection after it, so the answer seldom reaches the client.
+     * The request failed while the edge was still reading its chunked body (a chunk size that is not hex): the
+     * client's framing, not a bug. Netty closes the connection after it, so the answer seldom reaches the client.
      */
-    private static boolean fromTheDecoder(Throwable failure) {
-        if (failure == null) {
-            return false;
-        }
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean readingChunkedBody(RoutingContext ctx) {
+        return ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING) && !ctx.request().isEnded();
     }
 }

@@ -42,8 +42,7 @@ public class VisitorHasher {
      * The visitor hash ({@link ClickRecorder#NO_VISITOR} for a reader who asked not to be tracked) and the client
      * hash of the click cap, which a reader who asked not to be tracked gets too: it is kept only for the cap's
      * window and names nobody once the salt is gone.
-     */
-    /**
+     *
      * @param agent the visit's User-Agent classes, read once by the caller for the hash and the click's context
      *              counters; empty for a reader who asked not to be tracked
      */

@@ -145,7 +145,6 @@ public final class EmbeddedStores {
         return temp;
     }
 
-    /** After a server stopped: a test's folder goes (the shared temporary one with the last of them). */
     /**
      * Keeps a started server for the JVM's lifetime: its port in {@code property}, where the next lookup of this
      * JVM finds it, and a shutdown hook ({@code thread}) that stops it and cleans up its folder.
@@ -158,6 +157,7 @@ public final class EmbeddedStores {
         System.setProperty(property, Integer.toString(port));
     }
 
+    /** After a server stopped: a test's folder goes (the shared temporary one with the last of them). */
     private static void cleanUp(Mode mode, Path dir) {
         if (mode == Mode.TEST) {
             EmbeddedPostgres.deleteTree(dir);
